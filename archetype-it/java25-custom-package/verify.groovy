@@ -1,0 +1,15 @@
+def project = new GroovyClassLoader(getClass().classLoader)
+        .parseClass(new File(basedir, '../../../src/it/GeneratedProject.groovy')).newInstance(basedir)
+
+assert project.file('src/main/java/org/acme/realtime/chat/handler/SendHandler.java').text
+        .startsWith('package org.acme.realtime.chat.handler;')
+assert !project.file('src/main/java/com/example').exists()
+project.assertNoTemplateLeftovers()
+
+def template = project.file('template.yaml').text
+assert template.contains('Runtime: java25')
+assert template.contains('Handler: org.acme.realtime.chat.handler.ConnectHandler::handleRequest')
+
+int tests = project.testsRun()
+assert tests >= 10: "only $tests tests ran"
+println "java25-custom-package: $tests tests passed in the generated project"

@@ -1,0 +1,52 @@
+// Runs after the archetype plugin has written the project. The plugin does not apply the
+// metadata's validation regexes to values given with -D in batch mode, so the rules are checked
+// here; a bad value removes the half-generated project and fails generation.
+import java.nio.file.Files
+import java.nio.file.Path
+import java.nio.file.Paths
+
+Path projectDir = Paths.get(request.outputDirectory, request.artifactId)
+Properties properties = request.properties
+
+def javaKeywords = ('abstract assert boolean break byte case catch char class const continue default do double ' +
+        'else enum extends final finally float for goto if implements import instanceof int interface long ' +
+        'native new package private protected public return short static strictfp super switch synchronized ' +
+        'this throw throws transient try void volatile while true false null _').split(' ') as Set
+
+def problems = []
+
+String packageName = properties.getProperty('package')
+def badSegments = packageName.split('\\.', -1).findAll { segment ->
+    !(segment ==~ /[A-Za-z_][A-Za-z0-9_]*/) || javaKeywords.contains(segment)
+}
+if (badSegments) {
+    problems << "Invalid value '${packageName}' for property 'package': each dot-separated segment must " +
+            "start with a letter or underscore, contain only letters, digits and underscores, and not be " +
+            "a Java keyword (offending: ${badSegments.collect { "'$it'" }.join(', ')})."
+}
+
+def choices = [storeType: ['dynamodb', 'memory'], javaVersion: ['21', '17', '25']]
+choices.each { property, allowed ->
+    String value = properties.getProperty(property)
+    if (!allowed.contains(value)) {
+        problems << "Invalid value '${value}' for property '${property}': allowed values are ${allowed.join(', ')}."
+    }
+}
+
+if (problems) {
+    projectDir.toFile().deleteDir()
+    throw new IllegalArgumentException(problems.join(System.lineSeparator()))
+}
+
+// Each store type ships only its own implementation and tests.
+def storeFiles = [
+        dynamodb: ['DynamoDbConnectionStore.java', 'DynamoDbConnectionStoreTest.java', 'DynamoDbLocal.java'],
+        memory  : ['InMemoryConnectionStore.java', 'InMemoryConnectionStoreTest.java'],
+]
+def unselected = storeFiles.findAll { it.key != properties.getProperty('storeType') }.values().flatten() as Set
+Files.walk(projectDir).withCloseable { paths ->
+    paths.filter { unselected.contains(it.fileName.toString()) }.toList().each { Files.delete(it) }
+}
+
+// The archetype plugin does not keep file modes.
+projectDir.resolve('mvnw').toFile().setExecutable(true, false)

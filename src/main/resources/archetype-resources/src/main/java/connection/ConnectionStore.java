@@ -1,0 +1,26 @@
+package ${package}.connection;
+
+import ${package}.aws.AwsEnvironment;
+import java.util.List;
+
+/** Where the API keeps track of its open connections. */
+public interface ConnectionStore {
+
+    /** Records a connection; saving the same id again replaces it. */
+    void save(Connection connection);
+
+    /** Forgets a connection. Removing an unknown id is not an error: disconnects can repeat. */
+    void remove(String connectionId);
+
+    /** Every connection that may still be open. */
+    List<Connection> findAll();
+
+    /** The store this project was generated with. */
+    static ConnectionStore fromEnvironment(AwsEnvironment environment) {
+#if( $storeType == 'dynamodb' )
+        return DynamoDbConnectionStore.fromEnvironment(environment);
+#else
+        return InMemoryConnectionStore.shared();
+#end
+    }
+}

@@ -1,0 +1,39 @@
+package ${package}.handler;
+
+import ${package}.messaging.ClientMessage;
+import ${package}.messaging.ConnectionMessenger;
+import ${package}.messaging.InvalidMessageException;
+import ${package}.messaging.Replies;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+
+/**
+ * A route whose messages carry a string {@code body}; extend it for new routes of that kind. A message without one is answered with a
+ * JSON error to its sender, whose connection stays open.
+ */
+public abstract class TextMessageHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
+
+    protected final ConnectionMessenger messenger;
+
+    protected TextMessageHandler(ConnectionMessenger messenger) {
+        this.messenger = messenger;
+    }
+
+    @Override
+    public final APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event, Context context) {
+        String sender = event.getRequestContext().getConnectionId();
+        String text;
+        try {
+            text = ClientMessage.parse(event.getBody()).textBody();
+        } catch (InvalidMessageException e) {
+            messenger.send(sender, Replies.error(e.getMessage()));
+            return Responses.badRequest();
+        }
+        handleText(sender, text, context);
+        return Responses.ok();
+    }
+
+    protected abstract void handleText(String sender, String text, Context context);
+}

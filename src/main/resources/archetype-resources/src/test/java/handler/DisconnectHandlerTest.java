@@ -1,0 +1,31 @@
+package ${package}.handler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ${package}.support.TestEvents;
+import org.junit.jupiter.api.Test;
+
+class DisconnectHandlerTest extends HandlerTest {
+
+    @Test
+    void removesTheConnection() {
+        String connectionId = connectClient();
+        assertTrue(isStored(connectionId));
+
+        var response = new DisconnectHandler(environment).handleRequest(TestEvents.disconnect(connectionId), context);
+
+        assertEquals(200, response.getStatusCode());
+        assertFalse(isStored(connectionId));
+    }
+
+    @Test
+    void acceptsAConnectionItDoesNotKnow() {
+        DisconnectHandler handler = new DisconnectHandler(environment);
+        String connectionId = TestEvents.newConnectionId();
+
+        assertEquals(200, handler.handleRequest(TestEvents.disconnect(connectionId), context).getStatusCode());
+        assertEquals(200, handler.handleRequest(TestEvents.disconnect(connectionId), context).getStatusCode());
+    }
+}

@@ -1,0 +1,120 @@
+package ${package}.template;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * {@code template.yaml} as plain maps and lists. Short-form intrinsic functions become their long
+ * form: {@code !Ref X} reads as {@code {Ref: X}}, {@code !GetAtt A.B} as {@code {Fn::GetAtt: [A, B]}}
+ * and {@code !Sub s} as {@code {Fn::Sub: s}}.
+ */
+public final class SamTemplate {
+
+    private final Map<String, Object> root;
+
+    private SamTemplate(Map<String, Object> root) {
+        this.root = root;
+    }
+
+    public static SamTemplate load(Path path) {
+        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            return new SamTemplate(new Yaml(new IntrinsicFunctionConstructor()).load(reader));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + path, e);
+        }
+    }
+
+    /** The project's own template, from the directory the build runs in. */
+    public static SamTemplate ofProject() {
+        return load(Path.of("template.yaml"));
+    }
+
+    public Map<String, Object> section(String name) {
+        return mapOrEmpty(root.get(name));
+    }
+
+    public Map<String, Object> resources() {
+        return section("Resources");
+    }
+
+    /** The resources of one type, by logical id, in template order. */
+    public Map<String, Map<String, Object>> resourcesOfType(String type) {
+        Map<String, Map<String, Object>> matching = new LinkedHashMap<>();
+        resources().forEach((logicalId, resource) -> {
+            Map<String, Object> definition = mapOrEmpty(resource);
+            if (type.equals(definition.get("Type"))) {
+                matching.put(logicalId, definition);
+            }
+        });
+        return matching;
+    }
+
+    public static Map<String, Object> properties(Map<String, Object> resource) {
+        return mapOrEmpty(resource.get("Properties"));
+    }
+
+    /** A function's property, falling back to {@code Globals.Function} as SAM does. */
+    public Optional<Object> functionProperty(Map<String, Object> function, String name) {
+        Object own = properties(function).get(name);
+        if (own != null) {
+            return Optional.of(own);
+        }
+        return Optional.ofNullable(mapOrEmpty(section("Globals").get("Function")).get(name));
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> mapOrEmpty(Object value) {
+        return value instanceof Map ? (Map<String, Object>) value : Map.of();
+    }
+
+    @SuppressWarnings("unchecked")
+    public static List<Object> listOrSingleton(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        return value instanceof List ? (List<Object>) value : List.of(value);
+    }
+
+    private static final class IntrinsicFunctionConstructor extends SafeConstructor {
+
+        IntrinsicFunctionConstructor() {
+            super(new LoaderOptions());
+            yamlMultiConstructors.put("!", new AbstractConstruct() {
+                @Override
+                public Object construct(Node node) {
+                    String function = node.getTag().getValue().substring(1);
+                    String key = function.equals("Ref") ? "Ref" : "Fn::" + function;
+                    return Map.of(key, argument(function, node));
+                }
+            });
+        }
+
+        private Object argument(String function, Node node) {
+            if (node instanceof ScalarNode) {
+                String value = constructScalar((ScalarNode) node);
+                return function.equals("GetAtt") ? Arrays.asList(value.split("\\.", 2)) : value;
+            }
+            if (node instanceof SequenceNode) {
+                return constructSequence((SequenceNode) node);
+            }
+            return constructMapping((MappingNode) node);
+        }
+    }
+}
