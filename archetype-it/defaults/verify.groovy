@@ -21,6 +21,7 @@ assert project.file('.mvn/wrapper/maven-wrapper.properties').text.contains('apac
 assert project.file('.gitignore').isFile()
 ['connect', 'disconnect', 'send', 'broadcast', 'default'].each { assert project.file("events/${it}.json").isFile() }
 
+project.assertTestsRan('com.example', ['local.LocalGatewayTest', 'template.TemplateTest', 'handler.SendHandlerTest'])
 int tests = project.testsRun()
 assert tests >= 10: "only $tests tests ran"
 println "defaults: $tests tests passed in the generated project"

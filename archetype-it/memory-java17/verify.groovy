@@ -14,6 +14,7 @@ assert template.contains('Runtime: java17')
 assert !template.contains('ConnectionsTable')
 assert project.file('pom.xml').text.contains('<maven.compiler.release>17</maven.compiler.release>')
 
+project.assertTestsRan('com.example', ['local.LocalGatewayTest', 'template.TemplateTest', 'handler.SendHandlerTest'])
 int tests = project.testsRun()
 assert tests >= 10: "only $tests tests ran"
 println "memory-java17: $tests tests passed in the generated project"

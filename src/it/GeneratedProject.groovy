@@ -37,6 +37,12 @@ class GeneratedProject {
         }
     }
 
+    void assertTestsRan(String packageName, List<String> classes) {
+        classes.each { name ->
+            assert file("target/surefire-reports/TEST-${packageName}.${name}.xml").isFile(): "$name did not run"
+        }
+    }
+
     /** Tests run by surefire, read from its XML reports; fails on any failure, error or skip. */
     int testsRun() {
         int total = 0

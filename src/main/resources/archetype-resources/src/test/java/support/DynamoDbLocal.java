@@ -1,25 +1,28 @@
 package ${package}.support;
 
+import ${package}.template.SamTemplate;
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 
 /**
  * DynamoDB Local, embedded in the test JVM and reached over HTTP like the real service. One server
- * serves the whole test run; each caller gets a table of its own, so tests do not see each other's
- * connections.
+ * serves the whole test run (and the local gateway); each caller gets a table of its own, created
+ * from a definition in template.yaml, so tests do not see each other's connections.
  */
 public final class DynamoDbLocal {
 
@@ -50,13 +53,32 @@ public final class DynamoDbLocal {
         return client;
     }
 
-    /** Creates a table shaped like the ConnectionsTable of template.yaml and returns its name. */
+    /** Creates a table shaped like template.yaml's {@code ConnectionsTable} and returns its name. */
     public static String createConnectionsTable() {
-        String tableName = "connections-" + UUID.randomUUID();
+        return createTable(SamTemplate.properties(SamTemplate.mapOrEmpty(SamTemplate.ofProject().resources().get("ConnectionsTable"))));
+    }
+
+    /** Creates a table from the properties of an {@code AWS::DynamoDB::Table} and returns its name. */
+    public static String createTable(Map<String, Object> properties) {
+        String tableName = "table-" + UUID.randomUUID();
+        List<AttributeDefinition> attributes = SamTemplate.listOrSingleton(properties.get("AttributeDefinitions")).stream()
+                .map(SamTemplate::mapOrEmpty)
+                .map(attribute -> AttributeDefinition.builder()
+                        .attributeName((String) attribute.get("AttributeName"))
+                        .attributeType((String) attribute.get("AttributeType"))
+                        .build())
+                .toList();
+        List<KeySchemaElement> keys = SamTemplate.listOrSingleton(properties.get("KeySchema")).stream()
+                .map(SamTemplate::mapOrEmpty)
+                .map(key -> KeySchemaElement.builder()
+                        .attributeName((String) key.get("AttributeName"))
+                        .keyType((String) key.get("KeyType"))
+                        .build())
+                .toList();
         client().createTable(request -> request.tableName(tableName)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(definition -> definition.attributeName("connectionId").attributeType(ScalarAttributeType.S))
-                .keySchema(key -> key.attributeName("connectionId").keyType(KeyType.HASH)));
+                .attributeDefinitions(attributes)
+                .keySchema(keys));
         return tableName;
     }
 

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 /** Checks template.yaml against the code and against the rules a deployable, least-privilege stack follows. */
 class TemplateTest {
 
-    private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^!}][^}]*)}");
+    private static final Pattern SUB_VARIABLE = Pattern.compile("#[[\\$\\{([^!}][^}]*)}]]#");
     private static final Set<String> BUILT_IN_ROUTES = Set.of("#[[$connect]]#", "#[[$disconnect]]#", "#[[$default]]#");
 
     private final SamTemplate template = SamTemplate.ofProject();
