@@ -25,7 +25,7 @@ if (badSegments) {
             "a Java keyword (offending: ${badSegments.collect { "'$it'" }.join(', ')})."
 }
 
-def choices = [storeType: ['dynamodb', 'memory'], javaVersion: ['21', '17', '25']]
+def choices = [storeType: ['dynamodb', 'memory'], auth: ['jwt', 'none'], javaVersion: ['21', '17', '25']]
 choices.each { property, allowed ->
     String value = properties.getProperty(property)
     if (!allowed.contains(value)) {
@@ -40,12 +40,18 @@ if (problems) {
 
 // Each store type ships only its own implementation and tests.
 def storeFiles = [
-        dynamodb: ['DynamoDbConnectionStore.java', 'DynamoDbConnectionStoreTest.java', 'DynamoDbLocal.java'],
+        dynamodb: ['DynamoDbConnectionStore.java', 'DynamoDbConnectionStoreTest.java', 'DynamoDbLocal.java', 'StoreFailureTest.java'],
         memory  : ['InMemoryConnectionStore.java', 'InMemoryConnectionStoreTest.java'],
 ]
 def unselected = storeFiles.findAll { it.key != properties.getProperty('storeType') }.values().flatten() as Set
 Files.walk(projectDir).withCloseable { paths ->
     paths.filter { unselected.contains(it.fileName.toString()) }.toList().each { Files.delete(it) }
+}
+
+// Without authorization there is no authorizer: its package goes, main and test.
+if (properties.getProperty('auth') == 'none') {
+    String packagePath = packageName.replace('.', '/')
+    ['src/main/java', 'src/test/java'].each { projectDir.resolve("$it/$packagePath/auth").toFile().deleteDir() }
 }
 
 // The archetype plugin does not keep file modes.

@@ -1,6 +1,7 @@
 package ${package}.aws;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -11,6 +12,7 @@ import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 
@@ -23,6 +25,9 @@ import software.amazon.awssdk.regions.Region;
  * the environment that {@code template.yaml} declares.
  */
 public final class AwsEnvironment {
+
+    /** The longest an SDK call may take, retries included. */
+    public static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(5);
 
     private final Map<String, String> variables;
 
@@ -66,10 +71,18 @@ public final class AwsEnvironment {
         return StaticCredentialsProvider.create(credentials);
     }
 
-    /** Applies the region, credentials and the lightweight URL connection HTTP client. */
+    /**
+     * Applies the region, credentials and the lightweight URL connection HTTP client, and bounds
+     * retries: the standard mode's three attempts with backoff, all within {@link #API_CALL_TIMEOUT}.
+     * (DynamoDB's legacy policy would retry a throttled call for over a minute, long past the
+     * function's timeout.)
+     */
     public <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder) {
         return builder.region(region())
                 .credentialsProvider(credentialsProvider())
-                .httpClient(UrlConnectionHttpClient.create());
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(override -> override
+                        .retryStrategy(RetryMode.STANDARD)
+                        .apiCallTimeout(API_CALL_TIMEOUT));
     }
 }

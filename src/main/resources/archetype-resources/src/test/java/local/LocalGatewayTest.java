@@ -8,14 +8,21 @@ import ${package}.aws.AwsEnvironment;
 import ${package}.connection.Connection;
 import ${package}.connection.ConnectionStore;
 import ${package}.messaging.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+#if( $auth == 'jwt' )
+import java.util.Base64;
+#end
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,11 +57,21 @@ class LocalGatewayTest {
         String uri = gateway.webSocketUri().toString();
 
         assertTrue(uri.matches("ws://localhost:\\d+"), uri);
+#if( $auth == 'jwt' )
+        String token = gateway.developmentToken().orElseThrow();
+        assertEquals(List.of(
+                "Local WebSocket API: " + uri,
+                "API key: " + gateway.apiKey(),
+                "Token: " + token,
+                "Try: wscat -c " + uri + " -H \"x-api-key: " + gateway.apiKey() + "\" -H \"Authorization: Bearer " + token + "\""),
+                gateway.banner());
+#else
         assertEquals(List.of(
                 "Local WebSocket API: " + uri,
                 "API key: " + gateway.apiKey(),
                 "Token: none",
                 "Try: wscat -c " + uri + " -H \"x-api-key: " + gateway.apiKey() + "\""), gateway.banner());
+#end
     }
 
     @Test
@@ -106,8 +123,65 @@ class LocalGatewayTest {
 
     @Test
     void refusesAHandshakeWithoutTheRightApiKey() {
-        assertEquals(403, WebSocketTestClient.refusedStatus(gateway.webSocketUri(), Map.of()));
-        assertEquals(403, WebSocketTestClient.refusedStatus(gateway.webSocketUri(), Map.of("x-api-key", "wrong")));
+        assertEquals(403, WebSocketTestClient.refusedStatus(gateway.webSocketUri(), credentials(null)));
+        assertEquals(403, WebSocketTestClient.refusedStatus(gateway.webSocketUri(), credentials("wrong")));
+    }
+#if( $auth == 'jwt' )
+
+    @Test
+    void refusesAHandshakeWithoutAValidTokenWith401() {
+        String token = gateway.developmentToken().orElseThrow();
+        Map<String, String> noToken = Map.of("x-api-key", gateway.apiKey());
+
+        assertEquals(401, WebSocketTestClient.refusedStatus(gateway.webSocketUri(), noToken));
+        assertEquals(401, WebSocketTestClient.refusedStatus(gateway.webSocketUri(),
+                Map.of("x-api-key", gateway.apiKey(), "Authorization", "Bearer " + tampered(token))));
+        assertEquals(401, WebSocketTestClient.refusedStatus(gateway.webSocketUri(),
+                Map.of("x-api-key", gateway.apiKey(), "Authorization", "Bearer "
+                        + gateway.issueDevelopmentToken("late-developer", Duration.ofMinutes(-5)))));
+    }
+
+    @Test
+    void acceptsTheTokenInTheQueryStringAndStoresItsSubject() throws Exception {
+        Set<String> before = storedIds();
+        URI withToken = URI.create(gateway.webSocketUri() + "/?token=" + gateway.developmentToken().orElseThrow());
+        try (WebSocketTestClient client = WebSocketTestClient.connect(withToken, Map.of("x-api-key", gateway.apiKey()))) {
+            String connectionId = newId(before);
+            assertEquals("local-developer", connections.findAll().stream()
+                    .filter(connection -> connection.connectionId().equals(connectionId))
+                    .findFirst().orElseThrow().principal());
+
+            client.send(HELLO);
+            assertEquals("\"Hello World!\"", client.receive());
+        }
+    }
+#end
+
+    @Test
+    void logsNoApiKeyTokenOrMessageBody() throws Exception {
+        PrintStream originalOut = System.out;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            try (WebSocketTestClient client = connect()) {
+                client.send("{\"message\": \"send\", \"body\": \"secret-body-7f3a\"}");
+                client.receive();
+                client.send("{\"message\": \"broadcast\", \"body\": \"secret-body-7f3a\"}");
+                client.receive();
+            }
+            WebSocketTestClient.refusedStatus(gateway.webSocketUri(), credentials("wrong-key-7f3a"));
+#if( $auth == 'jwt' )
+            WebSocketTestClient.refusedStatus(gateway.webSocketUri(),
+                    Map.of("x-api-key", gateway.apiKey(), "Authorization", "Bearer " + tampered(gateway.developmentToken().orElseThrow())));
+#end
+        } finally {
+            System.setOut(originalOut);
+        }
+        String output = log.toString(StandardCharsets.UTF_8);
+        assertTrue(output.contains("[ConnectFunction]"), "the functions' log was captured: " + output);
+        for (String secret : new String[] {gateway.apiKey(), "wrong-key-7f3a", "secret-body-7f3a", "eyJ"}) {
+            assertFalse(output.contains(secret), "the log shows " + secret + ": " + output);
+        }
     }
 
     @Test
@@ -162,7 +236,17 @@ class LocalGatewayTest {
     }
 
     private WebSocketTestClient connect() {
-        return WebSocketTestClient.connect(gateway.webSocketUri(), Map.of("x-api-key", gateway.apiKey()));
+        return WebSocketTestClient.connect(gateway.webSocketUri(), credentials(gateway.apiKey()));
+    }
+
+    /** The given API key (none if {@code null}) and, when the API has an authorizer, a valid token. */
+    private Map<String, String> credentials(String apiKey) {
+        Map<String, String> headers = new HashMap<>();
+        if (apiKey != null) {
+            headers.put("x-api-key", apiKey);
+        }
+        gateway.developmentToken().ifPresent(token -> headers.put("Authorization", "Bearer " + token));
+        return headers;
     }
 
     private HttpResponse<String> managementApi(String method, String connectionId) throws Exception {
@@ -189,6 +273,16 @@ class LocalGatewayTest {
         assertFalse(storedIds().contains(connectionId), connectionId + " is still stored");
     }
 
+#if( $auth == 'jwt' )
+    /** The token with its payload edited after signing. */
+    private static String tampered(String token) {
+        String[] parts = token.split("\\.");
+        Base64.Decoder decoder = Base64.getUrlDecoder();
+        String payload = new String(decoder.decode(parts[1]), StandardCharsets.UTF_8).replace("local-developer", "administrator");
+        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+    }
+
+#end
     private static String error(String reply) throws Exception {
         return (String) ((Map<?, ?>) Json.parse(reply)).get("error");
     }

@@ -23,10 +23,16 @@ public final class LocalIntrinsics {
     private static final Pattern SUB_VARIABLE = Pattern.compile("#[[\\$\\{([^!}][^}]*)}]]#");
 
     private final SamTemplate template;
+    private final Map<String, String> parameterOverrides = new HashMap<>();
     private final Map<String, String> physicalIds = new HashMap<>();
 
     public LocalIntrinsics(SamTemplate template) {
         this.template = template;
+    }
+
+    /** Sets a parameter's value, as {@code sam deploy --parameter-overrides} would. */
+    public void overrideParameter(String name, String value) {
+        parameterOverrides.put(name, value);
     }
 
     /** Gives a resource the physical id that {@code Ref} returns for it. */
@@ -66,6 +72,9 @@ public final class LocalIntrinsics {
                 return "local";
             default:
                 break;
+        }
+        if (parameterOverrides.containsKey(name)) {
+            return parameterOverrides.get(name);
         }
         Map<String, Object> parameter = mapOrEmpty(template.section("Parameters").get(name));
         if (parameter.containsKey("Default")) {

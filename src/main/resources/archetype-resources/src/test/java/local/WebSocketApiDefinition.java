@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  */
 public final class WebSocketApiDefinition {
 
-    /** A route and the function its integration invokes. */
-    public record Route(String routeKey, boolean apiKeyRequired, String functionId) {
+    /** A route, the function its integration invokes and the function of its authorizer, if any. */
+    public record Route(String routeKey, boolean apiKeyRequired, String functionId, String authorizerFunctionId) {
     }
 
     /** A function: its handler class and its environment variables, intrinsic functions unresolved. */
@@ -82,7 +82,10 @@ public final class WebSocketApiDefinition {
             String integrationId = firstSubReference(route.get("Target"), logicalId + ".Target");
             Map<String, Object> integration = properties(mapOrEmpty(template.resources().get(integrationId)));
             String functionId = firstSubReference(integration.get("IntegrationUri"), integrationId + ".IntegrationUri");
-            routes.put(routeKey, new Route(routeKey, Boolean.TRUE.equals(route.get("ApiKeyRequired")), functionId));
+            String authorizerId = (String) mapOrEmpty(route.get("AuthorizerId")).get("Ref");
+            String authorizerFunctionId = authorizerId == null ? null : firstSubReference(
+                    properties(mapOrEmpty(template.resources().get(authorizerId))).get("AuthorizerUri"), authorizerId + ".AuthorizerUri");
+            routes.put(routeKey, new Route(routeKey, Boolean.TRUE.equals(route.get("ApiKeyRequired")), functionId, authorizerFunctionId));
         });
         return routes;
     }

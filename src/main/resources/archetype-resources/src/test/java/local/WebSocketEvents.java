@@ -1,5 +1,6 @@
 package ${package}.local;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent.RequestContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent.RequestIdentity;
@@ -42,6 +43,24 @@ public final class WebSocketEvents {
             event.setMultiValueQueryStringParameters(multiValue(query));
         }
         event.getRequestContext().setAuthorizer(authorizer);
+        return event;
+    }
+
+    /** The event of a Lambda REQUEST authorizer on {@code $connect}, as API Gateway sends it for WebSocket APIs. */
+    public APIGatewayCustomAuthorizerEvent authorize(Client client, Map<String, String> headers, Map<String, String> query) {
+        APIGatewayCustomAuthorizerEvent.RequestContext context = new APIGatewayCustomAuthorizerEvent.RequestContext();
+        context.setApiId(api.apiId());
+        context.setStage(api.stage());
+        context.setRequestId(newId());
+        context.setAccountId(LocalIntrinsics.ACCOUNT_ID);
+
+        APIGatewayCustomAuthorizerEvent event = new APIGatewayCustomAuthorizerEvent();
+        event.setType("REQUEST");
+        event.setMethodArn("arn:aws:execute-api:" + LocalIntrinsics.REGION + ":" + LocalIntrinsics.ACCOUNT_ID + ":"
+                + api.apiId() + "/" + api.stage() + "/#[[$connect]]#");
+        event.setHeaders(headers);
+        event.setQueryStringParameters(query.isEmpty() ? null : query);
+        event.setRequestContext(context);
         return event;
     }
 

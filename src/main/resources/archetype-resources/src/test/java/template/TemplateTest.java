@@ -36,7 +36,7 @@ class TemplateTest {
     @Test
     void everyFunctionHandlerIsALambdaHandlerOfThisProject() throws Exception {
         Map<String, Map<String, Object>> functions = template.resourcesOfType("AWS::Serverless::Function");
-        assertEquals(5, functions.size(), "functions in template.yaml");
+        assertFalse(functions.isEmpty(), "functions in template.yaml");
         for (Map.Entry<String, Map<String, Object>> function : functions.entrySet()) {
             String handler = (String) properties(function.getValue()).get("Handler");
             assertTrue(handler != null && handler.endsWith("::handleRequest"), function.getKey() + " Handler: " + handler);
@@ -101,6 +101,35 @@ class TemplateTest {
             assertTrue(permitted, route.getKey() + " has a permission scoped to its route and stage");
         }
     }
+
+#if( $auth == 'jwt' )
+    @Test
+    void connectIsAuthorizedByTheJwtAuthorizerFunction() {
+        Map<String, Object> connectRoute = properties(routesByKey().get("#[[$connect]]#"));
+        assertEquals("CUSTOM", connectRoute.get("AuthorizationType"));
+        String authorizerId = (String) mapOrEmpty(connectRoute.get("AuthorizerId")).get("Ref");
+        Map<String, Object> authorizer = properties(mapOrEmpty(template.resources().get(authorizerId)));
+        assertEquals("REQUEST", authorizer.get("AuthorizerType"));
+        assertEquals(List.of("AWS::Partition", "AWS::Region", "AuthorizerFunction.Alias"), subVariables(authorizer.get("AuthorizerUri")));
+
+        boolean permitted = template.resourcesOfType("AWS::Lambda::Permission").values().stream()
+                .map(SamTemplate::properties)
+                .anyMatch(permission -> Map.of("Ref", "AuthorizerFunction.Alias").equals(permission.get("FunctionName"))
+                        && sub(permission.get("SourceArn")).endsWith("/authorizers/#[[${]]#" + authorizerId + "}"));
+        assertTrue(permitted, "API Gateway may invoke the authorizer, for this API's authorizer only");
+
+        Map<String, Object> variables = mapOrEmpty(mapOrEmpty(properties(mapOrEmpty(template.resources().get("AuthorizerFunction")))
+                .get("Environment")).get("Variables"));
+        assertEquals(Map.of("JWKS_URL", Map.of("Ref", "JwksUrl"), "JWT_ISSUER", Map.of("Ref", "JwtIssuer"),
+                "JWT_AUDIENCE", Map.of("Ref", "JwtAudience")), variables);
+    }
+#else
+    @Test
+    void connectNeedsOnlyTheApiKey() {
+        assertEquals("NONE", properties(routesByKey().get("#[[$connect]]#")).get("AuthorizationType"));
+        assertEquals(Map.of(), template.resourcesOfType("AWS::ApiGatewayV2::Authorizer"));
+    }
+#end
 
     @Test
     void iamStatementsGrantNoWildcardActionsAndOnlyThisApiAndTable() {
