@@ -1,6 +1,7 @@
 package ${package}.auth;
 
 import ${package}.aws.AwsEnvironment;
+import ${package}.aws.SnapStartPriming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
@@ -19,6 +20,7 @@ import java.util.Map;
 public final class AuthorizerHandler implements RequestHandler<APIGatewayCustomAuthorizerEvent, IamPolicyResponse> {
 
     private final TokenVerifier verifier;
+    private final SnapStartPriming priming = SnapStartPriming.register(TokenVerifier::prime);
 
     public AuthorizerHandler() {
         this(System.getenv());

@@ -15,6 +15,10 @@ public interface ConnectionStore {
     /** Every connection that may still be open. */
     List<Connection> findAll();
 
+    /** Runs the offline part of the store's work once, for SnapStart; nothing leaves the JVM. */
+    default void prime() {
+    }
+
     /** The store this project was generated with. */
     static ConnectionStore fromEnvironment(AwsEnvironment environment) {
 #if( $storeType == 'dynamodb' )

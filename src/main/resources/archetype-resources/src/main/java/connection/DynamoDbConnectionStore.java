@@ -10,6 +10,8 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /**
  * Connections in a DynamoDB table keyed by {@code connectionId}.
@@ -49,6 +51,22 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
 
     @Override
     public void save(Connection connection) {
+        dynamoDb.putItem(putRequest(connection));
+    }
+
+    @Override
+    public void remove(String connectionId) {
+        dynamoDb.deleteItem(deleteRequest(connectionId));
+    }
+
+    @Override
+    public void prime() {
+        Connection sample = new Connection("priming", clock.instant(), "192.0.2.1", "priming");
+        toConnection(putRequest(sample).item());
+        deleteRequest(sample.connectionId());
+    }
+
+    private PutItemRequest putRequest(Connection connection) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(CONNECTION_ID, string(connection.connectionId()));
         item.put(CONNECTED_AT, string(connection.connectedAt().toString()));
@@ -59,12 +77,11 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
         if (connection.principal() != null) {
             item.put(PRINCIPAL, string(connection.principal()));
         }
-        dynamoDb.putItem(request -> request.tableName(tableName).item(item));
+        return PutItemRequest.builder().tableName(tableName).item(item).build();
     }
 
-    @Override
-    public void remove(String connectionId) {
-        dynamoDb.deleteItem(request -> request.tableName(tableName).key(Map.of(CONNECTION_ID, string(connectionId))));
+    private DeleteItemRequest deleteRequest(String connectionId) {
+        return DeleteItemRequest.builder().tableName(tableName).key(Map.of(CONNECTION_ID, string(connectionId))).build();
     }
 
     /** Skips items past their expiry: DynamoDB deletes expired items eventually, not at once. */

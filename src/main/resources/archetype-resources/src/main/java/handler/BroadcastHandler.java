@@ -60,6 +60,12 @@ public final class BroadcastHandler extends TextMessageHandler {
         logger.log("Broadcast from " + sender + ": " + outcome);
     }
 
+    @Override
+    protected void prime() {
+        super.prime();
+        connections.prime();
+    }
+
     private Delivery deliver(Connection connection, String data, LambdaLogger logger) {
         try {
             if (messenger.send(connection.connectionId(), data)) {

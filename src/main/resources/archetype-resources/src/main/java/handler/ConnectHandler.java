@@ -1,6 +1,7 @@
 package ${package}.handler;
 
 import ${package}.aws.AwsEnvironment;
+import ${package}.aws.SnapStartPriming;
 import ${package}.connection.Connection;
 import ${package}.connection.ConnectionStore;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -18,6 +19,7 @@ import java.util.Map;
 public final class ConnectHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
 
     private final ConnectionStore connections;
+    private final SnapStartPriming priming = SnapStartPriming.register(this::prime);
 
     public ConnectHandler() {
         this(System.getenv());
@@ -42,5 +44,9 @@ public final class ConnectHandler implements RequestHandler<APIGatewayV2WebSocke
     private static String principal(RequestContext request) {
         Map<String, Object> authorizer = request.getAuthorizer();
         return authorizer == null ? null : (String) authorizer.get("principalId");
+    }
+
+    void prime() {
+        connections.prime();
     }
 }

@@ -1,6 +1,7 @@
 package ${package}.handler;
 
 import ${package}.aws.AwsEnvironment;
+import ${package}.aws.SnapStartPriming;
 import ${package}.messaging.ClientMessage;
 import ${package}.messaging.ConnectionMessenger;
 import ${package}.messaging.InvalidMessageException;
@@ -23,6 +24,7 @@ public final class DefaultHandler implements RequestHandler<APIGatewayV2WebSocke
     public static final List<String> ROUTES = List.of("send", "broadcast");
 
     private final ConnectionMessenger messenger;
+    private final SnapStartPriming priming = SnapStartPriming.register(this::prime);
 
     public DefaultHandler() {
         this(System.getenv());
@@ -42,5 +44,10 @@ public final class DefaultHandler implements RequestHandler<APIGatewayV2WebSocke
         }
         messenger.send(event.getRequestContext().getConnectionId(), Replies.unsupportedRoute(reason, ROUTES));
         return Responses.badRequest();
+    }
+
+    void prime() {
+        Replies.unsupportedRoute("priming", ROUTES);
+        messenger.prime();
     }
 }

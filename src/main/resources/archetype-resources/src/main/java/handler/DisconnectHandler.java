@@ -1,6 +1,7 @@
 package ${package}.handler;
 
 import ${package}.aws.AwsEnvironment;
+import ${package}.aws.SnapStartPriming;
 import ${package}.connection.ConnectionStore;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -12,6 +13,7 @@ import java.util.Map;
 public final class DisconnectHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
 
     private final ConnectionStore connections;
+    private final SnapStartPriming priming = SnapStartPriming.register(this::prime);
 
     public DisconnectHandler() {
         this(System.getenv());
@@ -27,5 +29,9 @@ public final class DisconnectHandler implements RequestHandler<APIGatewayV2WebSo
         connections.remove(connectionId);
         context.getLogger().log("Disconnected " + connectionId);
         return Responses.ok();
+    }
+
+    void prime() {
+        connections.prime();
     }
 }

@@ -1,8 +1,10 @@
 package ${package}.handler;
 
+import ${package}.aws.SnapStartPriming;
 import ${package}.messaging.ClientMessage;
 import ${package}.messaging.ConnectionMessenger;
 import ${package}.messaging.InvalidMessageException;
+import ${package}.messaging.Json;
 import ${package}.messaging.Replies;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -16,9 +18,21 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketRespons
 public abstract class TextMessageHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
 
     protected final ConnectionMessenger messenger;
+    private final SnapStartPriming priming = SnapStartPriming.register(this::prime);
 
     protected TextMessageHandler(ConnectionMessenger messenger) {
         this.messenger = messenger;
+    }
+
+    /** Parses and answers a sample message offline, so SnapStart's snapshot holds the hot path. */
+    protected void prime() {
+        try {
+            Json.write(ClientMessage.parse(Replies.EXAMPLE).textBody());
+        } catch (InvalidMessageException e) {
+            throw new IllegalStateException("The sample message must be valid", e);
+        }
+        Replies.error("priming");
+        messenger.prime();
     }
 
     @Override

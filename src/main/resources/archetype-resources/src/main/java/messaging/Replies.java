@@ -7,7 +7,8 @@ import java.util.Map;
 /** The JSON this API sends to a client that asked for something it cannot do. */
 public final class Replies {
 
-    private static final String EXAMPLE = "{\"message\": \"send\", \"body\": \"Hello World!\"}";
+    /** A valid message, shown to clients whose message was not. */
+    public static final String EXAMPLE = "{\"message\": \"send\", \"body\": \"Hello World!\"}";
 
     private Replies() {
     }

@@ -163,6 +163,15 @@ class AuthorizerHandlerTest {
         }
     }
 
+    @Test
+    void primesOfflineBeforeTheSnapshot() {
+        int downloads = jwks.downloads();
+
+        TokenVerifier.prime();
+
+        assertEquals(downloads, jwks.downloads(), "priming never fetches the JWKS");
+    }
+
     private IamPolicyResponse authorize(Map<String, String> headers, Map<String, String> query) {
         return authorizer.handleRequest(event(headers, query), context);
     }

@@ -1,0 +1,61 @@
+package bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** A server the benchmark starts in a JVM of its own, with its output lines readable as they come. */
+final class ServerProcess implements AutoCloseable {
+
+    private final Process process;
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+
+    ServerProcess(List<String> command) throws IOException {
+        process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = output.readLine()) != null) {
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                // The process ended.
+            }
+        }, "server-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** The next output line that matches, waiting up to two minutes. */
+    String await(Predicate<String> wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(1, TimeUnit.SECONDS);
+            if (line != null && wanted.test(line)) {
+                return line;
+            }
+        }
+        throw new IllegalStateException("the server did not print the expected line in time");
+    }
+
+    /** The next {@code count} matching lines. */
+    List<String> awaitAll(Predicate<String> wanted, int count) throws InterruptedException {
+        List<String> matching = new ArrayList<>();
+        while (matching.size() < count) {
+            matching.add(await(wanted));
+        }
+        return matching;
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+    }
+}

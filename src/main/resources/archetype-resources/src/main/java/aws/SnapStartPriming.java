@@ -1,0 +1,43 @@
+package ${package}.aws;
+
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
+
+/**
+ * Work a handler does before SnapStart snapshots its initialised execution environment: running
+ * the hot path's code once (parsing, serialising, building and signing requests) loads and links
+ * its classes into the snapshot, so restored environments do not pay for it on their first event.
+ *
+ * <p>Priming must stay offline and must not create anything that has to be unique per environment
+ * (connections, random seeds, credentials): the snapshot is shared by every restored copy. Without
+ * SnapStart, for example locally, nothing calls it.
+ */
+public final class SnapStartPriming implements Resource {
+
+    private final Runnable priming;
+
+    private SnapStartPriming(Runnable priming) {
+        this.priming = priming;
+    }
+
+    /**
+     * Registers {@code priming} to run before the snapshot. Keep the returned resource in a field:
+     * CRaC holds registered resources weakly.
+     */
+    public static SnapStartPriming register(Runnable priming) {
+        SnapStartPriming resource = new SnapStartPriming(priming);
+        Core.getGlobalContext().register(resource);
+        return resource;
+    }
+
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {
+        priming.run();
+    }
+
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {
+        // Nothing was captured that a restored environment must renew.
+    }
+}
