@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Lambda REQUEST authorizer of {@code $connect}: lets a client connect only with a valid JWT.
+ * The Lambda REQUEST authorizer of {@code #[[$connect]]#}: lets a client connect only with a valid JWT.
  *
  * <p>The token comes from {@code Authorization: Bearer <token>} or, for browsers (which cannot set
  * headers on a WebSocket handshake), from the query parameter {@code token}. A missing or invalid
  * token fails with {@link UnauthorizedException}, which API Gateway answers with 401. A valid one
- * allows the connection and passes its subject on as the principal, which {@code $connect} stores.
+ * allows the connection and passes its subject on as the principal, which {@code #[[$connect]]#} stores.
  */
 public final class AuthorizerHandler implements RequestHandler<APIGatewayCustomAuthorizerEvent, IamPolicyResponse> {
 

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
  *
  * <p>Every item carries an {@code expiresAt} attribute (epoch seconds) that the table's time to
  * live deletes: API Gateway closes a connection after two hours at most, so an item whose
- * {@code $disconnect} never ran cannot outlive it by long.
+ * {@code #[[$disconnect]]#} never ran cannot outlive it by long.
  */
 public final class DynamoDbConnectionStore implements ConnectionStore {
 

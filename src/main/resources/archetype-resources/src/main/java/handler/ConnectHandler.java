@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * The {@code $connect} route: registers the new connection. API Gateway has already checked the
+ * The {@code #[[$connect]]#} route: registers the new connection. API Gateway has already checked the
  * API key (and the authorizer, when there is one) before it calls this handler.
  */
 public final class ConnectHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code $default} route: API Gateway sends here every message that names no known route,
+ * The {@code #[[$default]]#} route: API Gateway sends here every message that names no known route,
  * including messages that are not JSON at all. The sender learns what went wrong and which routes
  * exist; the connection stays open.
  */

@@ -9,7 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import java.util.Map;
 
-/** The {@code $disconnect} route: forgets the connection, however the client left. */
+/** The {@code #[[$disconnect]]#} route: forgets the connection, however the client left. */
 public final class DisconnectHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
 
     private final ConnectionStore connections;

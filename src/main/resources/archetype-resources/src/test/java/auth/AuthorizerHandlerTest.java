@@ -24,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The $connect authorizer against a real JWKS endpoint, with one test per attack. */
+/** The #[[$connect]]# authorizer against a real JWKS endpoint, with one test per attack. */
 class AuthorizerHandlerTest {
 
     private static final String METHOD_ARN = "arn:aws:execute-api:us-east-1:123456789012:abc123xyz0/prod/#[[$connect]]#";

@@ -42,7 +42,7 @@ abstract class HandlerTest {
         context = new TestContext();
     }
 
-    /** Connects a new client through the real {@code $connect} handler and returns its connection id. */
+    /** Connects a new client through the real {@code #[[$connect]]#} handler and returns its connection id. */
     String connectClient() {
         String connectionId = TestEvents.newConnectionId();
         new ConnectHandler(environment).handleRequest(TestEvents.connect(connectionId, Instant.now()), new TestContext());

@@ -41,8 +41,8 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  * The project's WebSocket API on localhost, driven by {@code template.yaml}: WebSocket clients and
  * the Management API on one port, the route handlers running in this JVM.
  *
- * <p>What it keeps of API Gateway: the {@code $connect} authorizer (401, 403), the API key (403), the {@code $connect}
- * handler's status on the handshake, route selection from the message body with {@code $default}
+ * <p>What it keeps of API Gateway: the {@code #[[$connect]]#} authorizer (401, 403), the API key (403), the {@code #[[$connect]]#}
+ * handler's status on the handshake, route selection from the message body with {@code #[[$default]]#}
  * as fallback, the JSON errors for an unmatched route and for a failing handler (the connection
  * stays open), the 128 KB message limit (close 1009) and the idle timeout.
  */
@@ -214,7 +214,7 @@ public final class LocalGateway implements AutoCloseable {
 
     /**
      * The handshake: the authorizer (401 when it fails with "Unauthorized", 403 when its policy
-     * does not allow), the API key (403), then the {@code $connect} handler, whose status decides.
+     * does not allow), the API key (403), then the {@code #[[$connect]]#} handler, whose status decides.
      */
     private Object connect(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -283,7 +283,7 @@ public final class LocalGateway implements AutoCloseable {
         }
     }
 
-    /** The route API Gateway would pick: the one the selection field names, else {@code $default}, else none. */
+    /** The route API Gateway would pick: the one the selection field names, else {@code #[[$default]]#}, else none. */
     private String selectRoute(String body) {
         try {
             Object message = Json.parse(body);
@@ -294,7 +294,7 @@ public final class LocalGateway implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            // Not JSON: API Gateway falls back to $default.
+            // Not JSON: API Gateway falls back to #[[$default]]#.
         }
         return functions.containsKey("#[[$default]]#") ? "#[[$default]]#" : null;
     }

@@ -56,12 +56,12 @@ public final class WebSocketApiDefinition {
         return apiId;
     }
 
-    /** The JSON field whose value names the route, from a route selection expression {@code $request.body.<field>}. */
+    /** The JSON field whose value names the route, from a route selection expression {@code #[[$request.body.<field>]]#}. */
     public String routeSelectionField() {
         return match(BODY_FIELD, "RouteSelectionExpression");
     }
 
-    /** The handshake header that carries the API key, from {@code $request.header.<name>}. */
+    /** The handshake header that carries the API key, from {@code #[[$request.header.<name>]]#}. */
     public String apiKeyHeader() {
         return match(HEADER, "ApiKeySelectionExpression");
     }
@@ -122,7 +122,7 @@ public final class WebSocketApiDefinition {
         return mapOrEmpty(mapOrEmpty(environment).get("Variables"));
     }
 
-    /** The logical id in the first {@code ${Id}} or {@code ${Id.Attribute}} of a {@code !Sub}. */
+    /** The logical id in the first {@code #[[${Id}]]#} or {@code #[[${Id.Attribute}]]#} of a {@code !Sub}. */
     private static String firstSubReference(Object value, String where) {
         Object argument = mapOrEmpty(value).get("Fn::Sub");
         String text = argument instanceof List ? (String) ((List<?>) argument).get(0) : (String) argument;

@@ -46,7 +46,7 @@ public final class WebSocketEvents {
         return event;
     }
 
-    /** The event of a Lambda REQUEST authorizer on {@code $connect}, as API Gateway sends it for WebSocket APIs. */
+    /** The event of a Lambda REQUEST authorizer on {@code #[[$connect]]#}, as API Gateway sends it for WebSocket APIs. */
     public APIGatewayCustomAuthorizerEvent authorize(Client client, Map<String, String> headers, Map<String, String> query) {
         APIGatewayCustomAuthorizerEvent.RequestContext context = new APIGatewayCustomAuthorizerEvent.RequestContext();
         context.setApiId(api.apiId());
