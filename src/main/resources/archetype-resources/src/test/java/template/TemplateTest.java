@@ -10,10 +10,14 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import ${package}.handler.ConnectHandler;
 import ${package}.handler.DefaultHandler;
+import ${package}.messaging.Json;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -157,6 +161,18 @@ class TemplateTest {
                 }
             }
         }
+    }
+
+    @Test
+    void everyRouteHasASampleEventForSamLocalInvoke() throws IOException {
+        Set<String> sampleRouteKeys = new HashSet<>();
+        try (DirectoryStream<Path> events = Files.newDirectoryStream(Path.of("events"), "*.json")) {
+            for (Path event : events) {
+                Map<?, ?> requestContext = (Map<?, ?>) ((Map<?, ?>) Json.parse(Files.readString(event))).get("requestContext");
+                sampleRouteKeys.add((String) requestContext.get("routeKey"));
+            }
+        }
+        assertEquals(routesByKey().keySet(), sampleRouteKeys, "route keys of events/*.json");
     }
 
     @Test
