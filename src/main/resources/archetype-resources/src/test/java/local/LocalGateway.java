@@ -182,19 +182,10 @@ public final class LocalGateway implements AutoCloseable {
         if (routes.values().stream().anyMatch(route -> route.authorizerFunctionId() != null)) {
             useIdentityProvider(intrinsics, localEndpoint);
         }
-        // The functions call this API's Management API; here it is served by this gateway.
-        String awsEndpoint = "https://" + LOCAL_API_ID + ".execute-api." + LocalIntrinsics.REGION + ".amazonaws.com";
         for (Route route : routes.values()) {
-            WebSocketApiDefinition.Function function = api.function(route.functionId());
-            Map<String, String> variables = new LinkedHashMap<>(environment);
-            function.environment().forEach((name, value) -> variables.put(name, intrinsics.resolve(value).replace(awsEndpoint, localEndpoint)));
-            environment.putAll(variables);
-            functions.put(route.routeKey(), LocalFunction.create(function.logicalId(), function.handlerClass(), variables));
+            functions.put(route.routeKey(), createFunction(route.functionId(), intrinsics, localEndpoint));
             if (route.authorizerFunctionId() != null) {
-                WebSocketApiDefinition.Function authorizer = api.function(route.authorizerFunctionId());
-                Map<String, String> authorizerVariables = new LinkedHashMap<>(environment);
-                authorizer.environment().forEach((name, value) -> authorizerVariables.put(name, intrinsics.resolve(value)));
-                authorizers.put(route.routeKey(), LocalFunction.create(authorizer.logicalId(), authorizer.handlerClass(), authorizerVariables));
+                authorizers.put(route.routeKey(), createFunction(route.authorizerFunctionId(), intrinsics, localEndpoint));
             }
         }
 
@@ -210,6 +201,19 @@ public final class LocalGateway implements AutoCloseable {
         server.setHandler(webSockets);
         server.addConnector(connector);
         server.start();
+    }
+
+    /**
+     * A function of the template with its environment resolved. The functions call this API's
+     * Management API, which this gateway serves: references to its AWS endpoint point here.
+     */
+    private <I, O> LocalFunction<I, O> createFunction(String logicalId, LocalIntrinsics intrinsics, String localEndpoint) {
+        WebSocketApiDefinition.Function function = api.function(logicalId);
+        String awsEndpoint = "https://" + LOCAL_API_ID + ".execute-api." + LocalIntrinsics.REGION + ".amazonaws.com";
+        Map<String, String> variables = new LinkedHashMap<>(environment);
+        function.environment().forEach((name, value) -> variables.put(name, intrinsics.resolve(value).replace(awsEndpoint, localEndpoint)));
+        environment.putAll(variables);
+        return LocalFunction.create(function.logicalId(), function.handlerClass(), variables);
     }
 
     /**

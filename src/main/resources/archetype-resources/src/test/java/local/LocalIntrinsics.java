@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Resolves {@code Ref}, {@code Fn::GetAtt} and {@code Fn::Sub} the way CloudFormation would for a
@@ -19,8 +18,6 @@ public final class LocalIntrinsics {
 
     public static final String REGION = "us-east-1";
     public static final String ACCOUNT_ID = "123456789012";
-
-    private static final Pattern SUB_VARIABLE = Pattern.compile("#[[\\$\\{([^!}][^}]*)}]]#");
 
     private final SamTemplate template;
     private final Map<String, String> parameterOverrides = new HashMap<>();
@@ -53,7 +50,7 @@ public final class LocalIntrinsics {
             return getAtt((String) target.get(0), (String) target.get(1));
         }
         if (function.containsKey("Fn::Sub")) {
-            return sub(function.get("Fn::Sub"));
+            return sub(SamTemplate.subText(function));
         }
         throw new IllegalArgumentException("The local gateway cannot resolve " + value);
     }
@@ -98,9 +95,8 @@ public final class LocalIntrinsics {
         throw new IllegalArgumentException("The local gateway cannot resolve GetAtt " + logicalId + "." + attribute);
     }
 
-    private String sub(Object argument) {
-        String text = argument instanceof List ? (String) ((List<?>) argument).get(0) : (String) argument;
-        Matcher matcher = SUB_VARIABLE.matcher(text);
+    private String sub(String text) {
+        Matcher matcher = SamTemplate.SUB_VARIABLE.matcher(text);
         StringBuilder resolved = new StringBuilder();
         while (matcher.find()) {
             String variable = matcher.group(1);

@@ -5,9 +5,7 @@ import static ${package}.template.SamTemplate.properties;
 
 import ${package}.template.SamTemplate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,7 +25,6 @@ public final class WebSocketApiDefinition {
 
     private static final Pattern BODY_FIELD = Pattern.compile("#[[\\$request\\.body\\.(\\w+)]]#");
     private static final Pattern HEADER = Pattern.compile("#[[\\$request\\.header\\.([\\w-]+)]]#");
-    private static final Pattern SUB_REFERENCE = Pattern.compile("#[[\\$\\{(\\w+)(?:\\.\\w+)?}]]#");
 
     private final SamTemplate template;
     private final String apiId;
@@ -124,14 +121,10 @@ public final class WebSocketApiDefinition {
 
     /** The logical id in the first {@code #[[${Id}]]#} or {@code #[[${Id.Attribute}]]#} of a {@code !Sub}. */
     private static String firstSubReference(Object value, String where) {
-        Object argument = mapOrEmpty(value).get("Fn::Sub");
-        String text = argument instanceof List ? (String) ((List<?>) argument).get(0) : (String) argument;
-        Matcher matcher = SUB_REFERENCE.matcher(Optional.ofNullable(text).orElse(""));
-        while (matcher.find()) {
-            if (!matcher.group(1).startsWith("AWS")) {
-                return matcher.group(1);
-            }
-        }
-        throw new IllegalArgumentException(where + " must be a !Sub naming a resource, not " + value);
+        return SamTemplate.subVariables(value).stream()
+                .filter(variable -> !variable.startsWith("AWS::"))
+                .map(variable -> variable.split("\\.")[0])
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(where + " must be a !Sub naming a resource, not " + value));
     }
 }

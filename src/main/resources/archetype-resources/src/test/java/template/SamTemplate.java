@@ -6,11 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.AbstractConstruct;
@@ -26,6 +29,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * and {@code !Sub s} as {@code {Fn::Sub: s}}.
  */
 public final class SamTemplate {
+
+    /** A {@code ${Name}} or {@code ${Name.Attribute}} in a {@code !Sub} text; {@code ${!Literal}} is not one. */
+    public static final Pattern SUB_VARIABLE = Pattern.compile("#[[\\$\\{([^!}][^}]*)}]]#");
 
     private final Map<String, Object> root;
 
@@ -82,6 +88,23 @@ public final class SamTemplate {
     @SuppressWarnings("unchecked")
     public static Map<String, Object> mapOrEmpty(Object value) {
         return value instanceof Map ? (Map<String, Object>) value : Map.of();
+    }
+
+    /** The text of a {@code {Fn::Sub: text}} or {@code {Fn::Sub: [text, variables]}}; empty for anything else. */
+    public static String subText(Object value) {
+        Object argument = mapOrEmpty(value).get("Fn::Sub");
+        Object text = argument instanceof List ? ((List<?>) argument).get(0) : argument;
+        return text instanceof String ? (String) text : "";
+    }
+
+    /** The variables of a {@code !Sub} in order, e.g. {@code [AWS::Region, ConnectFunction.Alias]}. */
+    public static List<String> subVariables(Object value) {
+        List<String> variables = new ArrayList<>();
+        Matcher matcher = SUB_VARIABLE.matcher(subText(value));
+        while (matcher.find()) {
+            variables.add(matcher.group(1));
+        }
+        return variables;
     }
 
     @SuppressWarnings("unchecked")

@@ -3,6 +3,8 @@ package ${package}.template;
 import static ${package}.template.SamTemplate.listOrSingleton;
 import static ${package}.template.SamTemplate.mapOrEmpty;
 import static ${package}.template.SamTemplate.properties;
+import static ${package}.template.SamTemplate.subText;
+import static ${package}.template.SamTemplate.subVariables;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,14 +27,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Checks template.yaml against the code and against the rules a deployable, least-privilege stack follows. */
 class TemplateTest {
 
-    private static final Pattern SUB_VARIABLE = Pattern.compile("#[[\\$\\{([^!}][^}]*)}]]#");
     private static final Set<String> BUILT_IN_ROUTES = Set.of("#[[$connect]]#", "#[[$disconnect]]#", "#[[$default]]#");
 
     private final SamTemplate template = SamTemplate.ofProject();
@@ -101,7 +100,7 @@ class TemplateTest {
             boolean permitted = template.resourcesOfType("AWS::Lambda::Permission").values().stream()
                     .map(SamTemplate::properties)
                     .anyMatch(permission -> Map.of("Ref", aliasReference).equals(permission.get("FunctionName"))
-                            && sub(permission.get("SourceArn")).endsWith("/#[[${StageName}]]#/" + route.getKey()));
+                            && subText(permission.get("SourceArn")).endsWith("/#[[${StageName}]]#/" + route.getKey()));
             assertTrue(permitted, route.getKey() + " has a permission scoped to its route and stage");
         }
     }
@@ -119,7 +118,7 @@ class TemplateTest {
         boolean permitted = template.resourcesOfType("AWS::Lambda::Permission").values().stream()
                 .map(SamTemplate::properties)
                 .anyMatch(permission -> Map.of("Ref", "AuthorizerFunction.Alias").equals(permission.get("FunctionName"))
-                        && sub(permission.get("SourceArn")).endsWith("/authorizers/#[[${]]#" + authorizerId + "}"));
+                        && subText(permission.get("SourceArn")).endsWith("/authorizers/#[[${]]#" + authorizerId + "}"));
         assertTrue(permitted, "API Gateway may invoke the authorizer, for this API's authorizer only");
 
         Map<String, Object> variables = mapOrEmpty(mapOrEmpty(properties(mapOrEmpty(template.resources().get("AuthorizerFunction")))
@@ -153,7 +152,7 @@ class TemplateTest {
                 Object resource = statement.get("Resource");
                 if (name.equals("execute-api:ManageConnections")) {
                     assertEquals("#[[arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${WebSocketApi}/${StageName}/POST/@connections/*]]#",
-                            sub(resource), "ManageConnections is scoped to posting on this API's stage");
+                            subText(resource), "ManageConnections is scoped to posting on this API's stage");
                 } else if (name.startsWith("dynamodb:")) {
                     assertEquals(Map.of("Fn::GetAtt", List.of("ConnectionsTable", "Arn")), resource, name + " is scoped to the table");
                 } else {
@@ -233,20 +232,6 @@ class TemplateTest {
         if (!defined) {
             undefined.add(reference);
         }
-    }
-
-    private static String sub(Object value) {
-        Object argument = mapOrEmpty(value).get("Fn::Sub");
-        return argument instanceof List ? (String) listOrSingleton(argument).get(0) : (String) argument;
-    }
-
-    private static List<String> subVariables(Object value) {
-        List<String> variables = new ArrayList<>();
-        Matcher matcher = SUB_VARIABLE.matcher(sub(value));
-        while (matcher.find()) {
-            variables.add(matcher.group(1));
-        }
-        return variables;
     }
 
     /** The Java release a class was compiled for, from its class file header. */
