@@ -1,0 +1,5 @@
+package dev.websocketkit.local;
+
+/** A real identity provider whose tokens the template's authorizer should accept instead of the development one's. */
+public record IdentityProvider(String jwksUrl, String issuer, String audience) {
+}

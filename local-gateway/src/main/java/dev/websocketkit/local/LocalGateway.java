@@ -1,0 +1,211 @@
+package dev.websocketkit.local;
+
+import dev.websocketkit.local.aws.DynamoDbLocal;
+import dev.websocketkit.local.aws.LocalAccount;
+import dev.websocketkit.local.client.Handshake;
+import dev.websocketkit.local.client.WebSocketTestClient;
+import dev.websocketkit.local.events.WebSocketEvents;
+import dev.websocketkit.local.function.Functions;
+import dev.websocketkit.local.function.LocalFunction;
+import dev.websocketkit.local.server.DevelopmentIdentityProvider;
+import dev.websocketkit.local.server.GatewayServer;
+import dev.websocketkit.local.template.Intrinsics;
+import dev.websocketkit.local.template.SamTemplate;
+import dev.websocketkit.local.template.WebSocketApiDefinition;
+import dev.websocketkit.local.template.WebSocketApiDefinition.Route;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The WebSocket API of a SAM template on localhost: API Gateway's handshake, routing, limits and
+ * Management API in front of the template's Lambda handlers, which run in this JVM, each function
+ * in a class loader of its own with the environment the template gives it; DynamoDB Local for the
+ * template's tables; a development identity provider when the API has an authorizer.
+ *
+ * <pre>{@code
+ * try (LocalGateway gateway = LocalGateway.start(LocalGatewayConfig.forTemplate(Path.of("template.yaml")).port(0))) {
+ *     try (WebSocketTestClient client = gateway.connect()) {
+ *         client.send("{\"message\": \"send\", \"body\": \"Hello World!\"}");
+ *         client.receive(); // "Hello World!"
+ *     }
+ * }
+ * }</pre>
+ */
+public final class LocalGateway implements AutoCloseable {
+
+    /** The id the local API has in resolved intrinsic functions; its AWS endpoint is replaced by the gateway's. */
+    static final String API_ID = "local";
+    private static final String STACK_NAME = "local";
+    private static final String DEVELOPER = "local-developer";
+
+    private final LocalGatewayConfig config;
+    private final GatewayLog log;
+    private final GatewayServer server;
+    private final Functions functions;
+    private final boolean apiKeyRequired;
+    private final DevelopmentIdentityProvider developmentIdentityProvider;
+    private final String developmentToken;
+    private final CompletableFuture<Void> initialization;
+
+    private LocalGateway(LocalGatewayConfig config) throws Exception {
+        this.config = config;
+        this.log = new GatewayLog(config.out());
+        WebSocketApiDefinition api = WebSocketApiDefinition.of(SamTemplate.load(config.template()));
+        this.server = new GatewayServer(config.host(), config.port());
+        String httpBase = "http://" + server.authority();
+
+        Map<String, String> parameters = new LinkedHashMap<>(config.parameterOverrides());
+        boolean hasAuthorizer = api.hasAuthorizer();
+        this.developmentIdentityProvider = hasAuthorizer && config.identityProvider().isEmpty()
+                ? new DevelopmentIdentityProvider(httpBase) : null;
+        this.developmentToken = developmentIdentityProvider == null ? null : developmentIdentityProvider.issue(DEVELOPER, Duration.ofHours(1));
+        if (hasAuthorizer) {
+            IdentityProvider provider = config.identityProvider().orElseGet(() -> new IdentityProvider(
+                    developmentIdentityProvider.jwksUrl(), developmentIdentityProvider.issuer(), DevelopmentIdentityProvider.AUDIENCE));
+            List<String> names = config.identityParameters();
+            List<String> values = List.of(provider.jwksUrl(), provider.issuer(), provider.audience());
+            for (int i = 0; i < names.size(); i++) {
+                if (api.template().section("Parameters").containsKey(names.get(i))) {
+                    parameters.putIfAbsent(names.get(i), values.get(i));
+                }
+            }
+        }
+
+        Intrinsics intrinsics = new Intrinsics(api.template(), STACK_NAME, parameters);
+        intrinsics.assign(api.apiId(), API_ID);
+        assignFunctions(api, intrinsics);
+        Map<String, String> accountVariables = new LinkedHashMap<>(Functions.accountVariables());
+        if (!api.tables().isEmpty()) {
+            accountVariables.put("AWS_ENDPOINT_URL_DYNAMODB", DynamoDbLocal.endpoint().toString());
+            api.tables().forEach((logicalId, table) -> {
+                String tableName = DynamoDbLocal.createTable(table);
+                intrinsics.assign(logicalId, tableName);
+                intrinsics.assignAttribute(logicalId, "Arn", "arn:" + LocalAccount.PARTITION + ":dynamodb:" + LocalAccount.REGION + ":"
+                        + LocalAccount.ACCOUNT_ID + ":table/" + tableName);
+            });
+        }
+        String stage = api.stageName(intrinsics);
+        Map<String, Route> routes = api.routes(intrinsics);
+        this.apiKeyRequired = Optional.ofNullable(routes.get("$connect")).map(Route::apiKeyRequired).orElse(false);
+
+        String awsEndpoint = "://" + API_ID + ".execute-api." + LocalAccount.REGION + "." + LocalAccount.URL_SUFFIX;
+        this.functions = new Functions(referencedFunctions(api, routes), intrinsics, accountVariables,
+                value -> value.replace("https" + awsEndpoint, httpBase).replace("wss" + awsEndpoint, "ws://" + server.authority()),
+                config.functionClasses(), log);
+        server.start(api, routes, stage, Set.of(config.apiKey()), functions,
+                new WebSocketEvents(new WebSocketEvents.Api(API_ID, server.authority(), stage)),
+                developmentIdentityProvider, config.idleTimeout(), config.maxConnectionDuration(), log);
+        this.initialization = functions.initializeAll();
+    }
+
+    /** Starts the gateway; the functions initialise in the background, and the first invocation of each waits for it. */
+    public static LocalGateway start(LocalGatewayConfig config) throws Exception {
+        return new LocalGateway(config);
+    }
+
+    /** What to tell the user once the gateway is up: where it listens and how to connect. */
+    public List<String> banner() {
+        List<String> lines = new ArrayList<>();
+        lines.add("Local WebSocket API: " + webSocketUri());
+        lines.add("API key: " + (apiKeyRequired ? apiKey() : "none"));
+        lines.add("Token: " + developmentToken().orElse("none"));
+        lines.add("Try: wscat -c " + webSocketUri()
+                + (apiKeyRequired ? " -H \"x-api-key: " + apiKey() + "\"" : "")
+                + developmentToken().map(token -> " -H \"Authorization: Bearer " + token + "\"").orElse(""));
+        return lines;
+    }
+
+    public URI webSocketUri() {
+        return URI.create("ws://" + server.authority());
+    }
+
+    /** The stage's Management API endpoint, as {@code CALLBACK_URL} gives it to the functions. */
+    public URI callbackUri() {
+        return URI.create("http://" + server.authority() + "/" + server.stage());
+    }
+
+    public String apiKey() {
+        return config.apiKey();
+    }
+
+    /** A one-hour token of the development identity provider, when the API has an authorizer and no real identity provider was set. */
+    public Optional<String> developmentToken() {
+        return Optional.ofNullable(developmentToken);
+    }
+
+    /** A token of the development identity provider for any subject and lifetime (negative for an expired one). */
+    public String issueToken(String subject, Duration lifetime) {
+        if (developmentIdentityProvider == null) {
+            throw new IllegalStateException("The gateway runs no development identity provider: the API has no authorizer, or a real provider was set");
+        }
+        return developmentIdentityProvider.issue(subject, lifetime);
+    }
+
+    /** A client connected with the API key (when the API requires one) and the development token (when it has an authorizer). */
+    public WebSocketTestClient connect() {
+        return handshake().connect();
+    }
+
+    /** A handshake with the default credentials of {@link #connect()}, to change before connecting. */
+    public Handshake handshake() {
+        Handshake handshake = Handshake.to(webSocketUri());
+        if (apiKeyRequired) {
+            handshake.apiKey(apiKey());
+        }
+        developmentToken().ifPresent(handshake::bearerToken);
+        return handshake;
+    }
+
+    /** Keeps every line printed by the gateway and the functions until the capture is closed. */
+    public LogCapture captureLogs() {
+        return log.capture();
+    }
+
+    /** The environment a function sees through {@code System.getenv()}. */
+    public Map<String, String> environment(String functionLogicalId) {
+        return functions.get(functionLogicalId).environment();
+    }
+
+    /** Waits until every function has run its init phase. */
+    public void awaitFunctions() {
+        initialization.join();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        functions.close();
+    }
+
+    /** The template's functions have names and ARNs of the local account; {@code Ref X.Alias} is the {@code live} alias. */
+    private static void assignFunctions(WebSocketApiDefinition api, Intrinsics intrinsics) {
+        for (String logicalId : api.functions().keySet()) {
+            String arn = "arn:" + LocalAccount.PARTITION + ":lambda:" + LocalAccount.REGION + ":" + LocalAccount.ACCOUNT_ID + ":function:" + logicalId;
+            intrinsics.assign(logicalId, logicalId);
+            intrinsics.assignAttribute(logicalId, "Arn", arn);
+            intrinsics.assignAttribute(logicalId, "Alias", arn + ":live");
+        }
+    }
+
+    private static List<WebSocketApiDefinition.Function> referencedFunctions(WebSocketApiDefinition api, Map<String, Route> routes) {
+        Set<String> ids = new LinkedHashSet<>();
+        routes.values().forEach(route -> {
+            route.authorizer().ifPresent(authorizer -> ids.add(authorizer.functionId()));
+            ids.add(route.functionId());
+        });
+        return ids.stream().map(api::function).toList();
+    }
+
+    /** The function the gateway runs for a logical id. */
+    LocalFunction function(String logicalId) {
+        return functions.get(logicalId);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.websocketkit.local;
+
+import java.io.File;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs a local gateway until the process is stopped. The Maven plugin's {@code run} goal starts it;
+ * it can also be run by hand:
+ *
+ * <pre>
+ * java -cp &lt;gateway class path&gt; dev.websocketkit.local.Main --template template.yaml \
+ *      --function-classpath target/classes:&lt;dependencies&gt; [--port 8080] [--api-key KEY] [--idle-timeout PT10M]
+ *      [--jwks-url URL --jwt-issuer ISSUER --jwt-audience AUDIENCE] [--parameter Name=Value ...]
+ * </pre>
+ */
+public final class Main {
+
+    private static final String USAGE = "Usage: --template <template.yaml> [--function-classpath <path>] [--host <host>] [--port <port>] "
+            + "[--api-key <key>] [--idle-timeout <ISO-8601 duration>] [--jwks-url <url> --jwt-issuer <issuer> --jwt-audience <audience>] "
+            + "[--parameter <Name=Value>]...";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        LocalGatewayConfig config;
+        try {
+            config = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        LocalGateway gateway = LocalGateway.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            gateway.close();
+            stopped.countDown();
+        }, "local-gateway-stop"));
+        gateway.banner().forEach(System.out::println);
+        stopped.await();
+    }
+
+    static LocalGatewayConfig parse(String[] args) throws MalformedURLException {
+        Path template = null;
+        List<String[]> options = new ArrayList<>();
+        for (int i = 0; i < args.length; i += 2) {
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("Option " + args[i] + " needs a value");
+            }
+            if (args[i].equals("--template")) {
+                template = Path.of(args[i + 1]);
+            } else {
+                options.add(new String[] {args[i], args[i + 1]});
+            }
+        }
+        if (template == null) {
+            throw new IllegalArgumentException("--template is required");
+        }
+        LocalGatewayConfig config = LocalGatewayConfig.forTemplate(template);
+        String jwksUrl = null;
+        String issuer = null;
+        String audience = null;
+        for (String[] option : options) {
+            String value = option[1];
+            switch (option[0]) {
+                case "--function-classpath":
+                    config.functionClasses(classLoader(value));
+                    break;
+                case "--host":
+                    config.host(value);
+                    break;
+                case "--port":
+                    config.port(Integer.parseInt(value));
+                    break;
+                case "--api-key":
+                    config.apiKey(value);
+                    break;
+                case "--idle-timeout":
+                    config.idleTimeout(Duration.parse(value));
+                    break;
+                case "--jwks-url":
+                    jwksUrl = value;
+                    break;
+                case "--jwt-issuer":
+                    issuer = value;
+                    break;
+                case "--jwt-audience":
+                    audience = value;
+                    break;
+                case "--parameter":
+                    int equals = value.indexOf('=');
+                    if (equals <= 0) {
+                        throw new IllegalArgumentException("--parameter takes Name=Value, not " + value);
+                    }
+                    config.parameter(value.substring(0, equals), value.substring(equals + 1));
+                    break;
+                default:
+                    throw new IllegalArgumentException("Unknown option " + option[0]);
+            }
+        }
+        if (jwksUrl != null) {
+            if (issuer == null || audience == null) {
+                throw new IllegalArgumentException("--jwks-url needs --jwt-issuer and --jwt-audience");
+            }
+            config.identityProvider(new IdentityProvider(jwksUrl, issuer, audience));
+        }
+        return config;
+    }
+
+    /** The functions' class path, on its own: the JDK below it and nothing of the gateway's. */
+    private static ClassLoader classLoader(String classPath) throws MalformedURLException {
+        List<URL> urls = new ArrayList<>();
+        for (String entry : classPath.split(File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                urls.add(Path.of(entry).toUri().toURL());
+            }
+        }
+        return new URLClassLoader("functions", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+    }
+}

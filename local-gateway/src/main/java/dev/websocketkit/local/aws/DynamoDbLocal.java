@@ -1,0 +1,161 @@
+package dev.websocketkit.local.aws;
+
+import static dev.websocketkit.local.template.SamTemplate.listOrSingleton;
+import static dev.websocketkit.local.template.SamTemplate.mapOrEmpty;
+
+import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+
+/**
+ * DynamoDB Local, embedded in this JVM and reached over HTTP like the real service, on a loopback
+ * port only. One server serves the whole JVM (every gateway and every test); each caller gets tables
+ * of its own, created from a template's definitions, so callers do not see each other's items.
+ * Telemetry is never configured, so DynamoDB Local sends nothing anywhere.
+ */
+public final class DynamoDbLocal {
+
+    /** Where sqlite4java, DynamoDB Local's storage, looks for its native library. */
+    private static final String NATIVE_LIBRARY_PATH = "sqlite4java.library.path";
+    private static final String NATIVE_LIBRARIES = "sqlite4java/";
+    private static final List<String> NATIVE_LIBRARY_FILES = List.of(
+            "libsqlite4java-linux-amd64", "libsqlite4java-linux-i386", "libsqlite4java-osx", "sqlite4java-win32-x64", "sqlite4java-win32-x86");
+
+    private static URI endpoint;
+    private static DynamoDbClient client;
+
+    private DynamoDbLocal() {
+    }
+
+    /** The endpoint, {@code http://127.0.0.1:<port>}; starts the server on first use. */
+    public static synchronized URI endpoint() {
+        if (endpoint == null) {
+            endpoint = start();
+        }
+        return endpoint;
+    }
+
+    /** A client of the local account for the embedded server. */
+    public static synchronized DynamoDbClient client() {
+        if (client == null) {
+            client = DynamoDbClient.builder()
+                    .endpointOverride(endpoint())
+                    .region(Region.of(LocalAccount.REGION))
+                    .credentialsProvider(StaticCredentialsProvider.create(
+                            AwsBasicCredentials.create(LocalAccount.ACCESS_KEY_ID, LocalAccount.SECRET_ACCESS_KEY)))
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .build();
+        }
+        return client;
+    }
+
+    /**
+     * Creates a table from the properties of an {@code AWS::DynamoDB::Table} (attribute definitions
+     * and key schema; on-demand) under a new unique name, and returns the name.
+     */
+    public static String createTable(Map<String, Object> properties) {
+        String tableName = "table-" + UUID.randomUUID();
+        List<AttributeDefinition> attributes = listOrSingleton(properties.get("AttributeDefinitions")).stream()
+                .map(attribute -> AttributeDefinition.builder()
+                        .attributeName((String) mapOrEmpty(attribute).get("AttributeName"))
+                        .attributeType((String) mapOrEmpty(attribute).get("AttributeType"))
+                        .build())
+                .toList();
+        List<KeySchemaElement> keys = listOrSingleton(properties.get("KeySchema")).stream()
+                .map(key -> KeySchemaElement.builder()
+                        .attributeName((String) mapOrEmpty(key).get("AttributeName"))
+                        .keyType((String) mapOrEmpty(key).get("KeyType"))
+                        .build())
+                .toList();
+        client().createTable(request -> request.tableName(tableName)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attributes)
+                .keySchema(keys));
+        return tableName;
+    }
+
+    private static URI start() {
+        if (System.getProperty(NATIVE_LIBRARY_PATH) == null) {
+            System.setProperty(NATIVE_LIBRARY_PATH, extractNativeLibraries().toString());
+        }
+        try {
+            LocalDynamoDBServerHandler handler = new LocalDynamoDBServerHandler(
+                    new LocalDynamoDBRequestHandler(0, true, null, true, false), null);
+            Server server = new Server();
+            ServerConnector connector = new ServerConnector(server);
+            connector.setHost("127.0.0.1");
+            connector.setPort(0);
+            server.addConnector(connector);
+            server.setHandler(new DynamoDBProxyServer(0, handler).setUpHandler(handler));
+            server.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "dynamodb-local-stop"));
+            return URI.create("http://127.0.0.1:" + connector.getLocalPort());
+        } catch (Exception e) {
+            throw new IllegalStateException("DynamoDB Local did not start", e);
+        }
+    }
+
+    /**
+     * sqlite4java loads its native library from a directory, and Maven does not put native artifacts
+     * on the class path: this jar carries them, and they are copied to a temporary directory once.
+     */
+    private static Path extractNativeLibraries() {
+        try {
+            Path directory = Files.createTempDirectory("sqlite4java");
+            directory.toFile().deleteOnExit();
+            String version = resourceText(NATIVE_LIBRARIES + "version").strip();
+            for (String library : NATIVE_LIBRARY_FILES) {
+                String extension = library.contains("linux") ? ".so" : library.contains("osx") ? ".dylib" : ".dll";
+                String file = library + "-" + version + extension;
+                try (InputStream in = DynamoDbLocal.class.getResourceAsStream(NATIVE_LIBRARIES + file)) {
+                    if (in == null) {
+                        throw new IllegalStateException("The gateway jar lacks " + NATIVE_LIBRARIES + file);
+                    }
+                    Path target = directory.resolve(file);
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                    target.toFile().deleteOnExit();
+                }
+            }
+            return directory;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot extract DynamoDB Local's native libraries", e);
+        }
+    }
+
+    private static String resourceText(String name) throws IOException {
+        try (InputStream in = DynamoDbLocal.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("The gateway jar lacks " + name);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void stop(Server server) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            // The JVM is exiting; nothing is left to clean up.
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.websocketkit.local.client;
+
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** A WebSocket client on the JDK's {@code java.net.http.WebSocket} that keeps what it receives. Connect one with a {@link Handshake}. */
+public final class WebSocketTestClient implements AutoCloseable {
+
+    /** How a connection ended: the close code and reason the server sent. */
+    public record Closing(int code, String reason) {
+    }
+
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Closing> closing = new CompletableFuture<>();
+    private final WebSocket.Listener listener = new Listener();
+    private WebSocket webSocket;
+
+    WebSocketTestClient() {
+    }
+
+    WebSocket.Listener listener() {
+        return listener;
+    }
+
+    void connected(WebSocket webSocket) {
+        this.webSocket = webSocket;
+    }
+
+    /** The subprotocol the server accepted; empty when none. */
+    public String subprotocol() {
+        return webSocket.getSubprotocol();
+    }
+
+    /** Sends a text message and waits until it is written. */
+    public void send(String text) {
+        webSocket.sendText(text, true).join();
+    }
+
+    /** Starts sending without waiting: the server may close the connection before the message is out. */
+    public void sendWithoutWaiting(String text) {
+        webSocket.sendText(text, true);
+    }
+
+    /** Sends a message split into text frames of at most {@code frameSize} characters. */
+    public void sendInFrames(String text, int frameSize) {
+        for (int start = 0; start < text.length(); start += frameSize) {
+            int end = Math.min(text.length(), start + frameSize);
+            webSocket.sendText(text.substring(start, end), end == text.length()).join();
+        }
+    }
+
+    public void sendBinary(byte[] data) {
+        webSocket.sendBinary(ByteBuffer.wrap(data), true);
+    }
+
+    /** The next message, waiting up to ten seconds for it. */
+    public String receive() throws InterruptedException {
+        return receive(WAIT);
+    }
+
+    public String receive(Duration wait) throws InterruptedException {
+        String message = messages.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+        if (message == null) {
+            throw new AssertionError("no message within " + wait);
+        }
+        return message;
+    }
+
+    /** Fails if a message arrives within {@code wait}. */
+    public void expectNothingFor(Duration wait) throws InterruptedException {
+        String message = messages.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+        if (message != null) {
+            throw new AssertionError("unexpected message " + message);
+        }
+    }
+
+    /** How the server closed the connection, waiting up to ten seconds for it. */
+    public Closing awaitClose() throws InterruptedException, ExecutionException, TimeoutException {
+        return closing.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Closes the connection if the server has not; a connection the server already dropped is fine. */
+    @Override
+    public void close() {
+        if (!webSocket.isOutputClosed()) {
+            webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "done").handle((ignored, error) -> null).join();
+        }
+    }
+
+    private final class Listener implements WebSocket.Listener {
+
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public void onOpen(WebSocket socket) {
+            socket.request(1);
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                messages.add(partial.toString());
+                partial.setLength(0);
+            }
+            socket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
+            closing.complete(new Closing(statusCode, reason));
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket socket, Throwable error) {
+            closing.completeExceptionally(error);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.websocketkit.local.function;
+
+import dev.websocketkit.local.GatewayLog;
+import dev.websocketkit.local.aws.LocalAccount;
+import dev.websocketkit.local.template.Intrinsics;
+import dev.websocketkit.local.template.WebSocketApiDefinition;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+
+/** The functions of the template that the gateway invokes, each in its own class loader with its own environment. */
+public final class Functions implements AutoCloseable {
+
+    private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
+    private final ExecutorService invocations = Executors.newCachedThreadPool(daemonThreads("invocation"));
+
+    /**
+     * @param definitions the functions, by logical id
+     * @param intrinsics resolves the functions' environment variables
+     * @param accountEnvironment what every function sees besides its own variables: region, credentials, endpoints
+     * @param endpoints turns a resolved variable that points at an AWS endpoint into the local one
+     * @param classes where the functions' classes are read from
+     * @param log where the functions' log lines go
+     */
+    public Functions(Collection<WebSocketApiDefinition.Function> definitions, Intrinsics intrinsics,
+                     Map<String, String> accountEnvironment, UnaryOperator<String> endpoints, ClassLoader classes, GatewayLog log) {
+        for (WebSocketApiDefinition.Function definition : definitions) {
+            LogFormat format = definition.logging()
+                    .map(logging -> LogFormat.of(intrinsics.resolve(logging.logFormat()), intrinsics.resolve(logging.applicationLogLevel())))
+                    .orElse(LogFormat.text());
+            Map<String, String> environment = new LinkedHashMap<>(accountEnvironment);
+            environment.putAll(lambdaVariables(definition));
+            environment.putAll(format.environment());
+            definition.environment().forEach((name, value) -> {
+                String resolved = intrinsics.resolve(value);
+                if (resolved != null) {
+                    environment.put(name, endpoints.apply(resolved));
+                }
+            });
+            String name = definition.logicalId();
+            FunctionClassLoader loader = new FunctionClassLoader(name, classes, Functions.class.getClassLoader(), environment,
+                    FunctionOutput.printingTo(line -> format.printedLine(line).ifPresent(printed -> log.function(name, printed))),
+                    FunctionOutput.printingTo(line -> log.function(name, line)));
+            functions.put(name, new LocalFunction(definition, loader, format, line -> log.function(name, line), invocations));
+        }
+    }
+
+    public LocalFunction get(String logicalId) {
+        LocalFunction function = functions.get(logicalId);
+        if (function == null) {
+            throw new IllegalArgumentException("No function " + logicalId);
+        }
+        return function;
+    }
+
+    /** Runs every function's init phase in the background, two at a time; invocations wait for theirs. */
+    public CompletableFuture<Void> initializeAll() {
+        ExecutorService initializer = Executors.newFixedThreadPool(2, daemonThreads("init"));
+        CompletableFuture<?>[] all = functions.values().stream()
+                .map(function -> CompletableFuture.runAsync(function::initialize, initializer))
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(all).whenComplete((done, error) -> initializer.shutdown());
+    }
+
+    /** Lets running invocations, such as the {@code $disconnect} of the connections just closed, finish for a few seconds. */
+    @Override
+    public void close() {
+        invocations.shutdown();
+        try {
+            if (!invocations.awaitTermination(5, TimeUnit.SECONDS)) {
+                invocations.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            invocations.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Map<String, String> lambdaVariables(WebSocketApiDefinition.Function definition) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("AWS_LAMBDA_FUNCTION_NAME", definition.logicalId());
+        variables.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        variables.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(definition.memoryMegabytes()));
+        variables.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + definition.logicalId());
+        variables.put("AWS_LAMBDA_LOG_STREAM_NAME", "local");
+        return variables;
+    }
+
+    /** The variables of the local account that every function sees. */
+    public static Map<String, String> accountVariables() {
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("AWS_REGION", LocalAccount.REGION);
+        variables.put("AWS_DEFAULT_REGION", LocalAccount.REGION);
+        variables.put("AWS_ACCESS_KEY_ID", LocalAccount.ACCESS_KEY_ID);
+        variables.put("AWS_SECRET_ACCESS_KEY", LocalAccount.SECRET_ACCESS_KEY);
+        variables.put("AWS_SESSION_TOKEN", "local-gateway-session");
+        return variables;
+    }
+
+    static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,113 @@
+package dev.websocketkit.local.server;
+
+import dev.websocketkit.local.events.WebSocketEvents.Client;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.StatusCode;
+
+/** A client connected to the local gateway. */
+final class LocalConnection {
+
+    /** Characters per frame: at most three UTF-8 bytes each, so a frame stays within API Gateway's 32 KB. */
+    private static final int FRAME_CHARACTERS = 32 * 1024 / 3;
+
+    private final Client client;
+    private final Map<String, Object> authorizer;
+    private volatile Session session;
+    private volatile Instant lastActiveAt;
+    private volatile Future<?> expiry;
+
+    LocalConnection(Client client, Map<String, Object> authorizer) {
+        this.client = client;
+        this.authorizer = authorizer;
+        this.lastActiveAt = client.connectedAt();
+    }
+
+    String id() {
+        return client.connectionId();
+    }
+
+    Client client() {
+        return client;
+    }
+
+    /** What the authorizer passed on for this connection, as API Gateway puts it in every event; {@code null} without one. */
+    Map<String, Object> authorizer() {
+        return authorizer;
+    }
+
+    Instant lastActiveAt() {
+        return lastActiveAt;
+    }
+
+    void opened(Session session) {
+        this.session = session;
+    }
+
+    /** The scheduled close at the maximum connection duration, cancelled when the connection closes first. */
+    void expiresWith(Future<?> expiry) {
+        this.expiry = expiry;
+    }
+
+    void closed() {
+        Future<?> current = expiry;
+        if (current != null) {
+            current.cancel(false);
+        }
+    }
+
+    void touch() {
+        lastActiveAt = Instant.now();
+    }
+
+    boolean isOpen() {
+        Session current = session;
+        return current != null && current.isOpen();
+    }
+
+    /**
+     * Sends a text message, split into frames of at most 32 KB as API Gateway sends what is posted
+     * to a connection. Messages are sent whole and in the order they arrive.
+     */
+    synchronized void send(String text) {
+        Session current = session;
+        if (current == null) {
+            return;
+        }
+        if (text.length() <= FRAME_CHARACTERS) {
+            current.sendText(text, Callback.NOOP);
+            return;
+        }
+        for (int start = 0; start < text.length(); ) {
+            int end = Math.min(text.length(), start + FRAME_CHARACTERS);
+            if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
+                end--;
+            }
+            Callback.Completable written = new Callback.Completable();
+            current.sendPartialText(text.substring(start, end), end == text.length(), written);
+            try {
+                written.get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException | TimeoutException e) {
+                current.close(StatusCode.SERVER_ERROR, "Could not send a message", Callback.NOOP);
+                return;
+            }
+            start = end;
+        }
+    }
+
+    void close(int statusCode, String reason) {
+        Session current = session;
+        if (current != null) {
+            current.close(statusCode, reason, Callback.NOOP);
+        }
+    }
+}

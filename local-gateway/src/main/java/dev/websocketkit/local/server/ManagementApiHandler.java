@@ -1,0 +1,130 @@
+package dev.websocketkit.local.server;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import dev.websocketkit.local.aws.LocalAccount;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.api.StatusCode;
+
+/**
+ * The API Gateway Management API of the local stage, {@code /{stage}/@connections/{id}}: POST sends
+ * to the client, GET describes the connection, DELETE closes it, with API Gateway's status codes and
+ * error types: 403 for a wrong stage, a foreign {@code Host} or a request not signed with the local
+ * account's key, 405 for other methods, 410 Gone for a connection that is not open, 413 for data
+ * over 128 KB. The functions' SDK clients throw the same exceptions as on AWS.
+ */
+final class ManagementApiHandler extends Handler.Abstract {
+
+    /** API Gateway's limit for the data of a PostToConnection. */
+    static final int MAX_POST_BYTES = 128 * 1024;
+
+    private static final Pattern CONNECTION_PATH = Pattern.compile("/([^/]+)/@connections/([^/]+)");
+
+    private final String stage;
+    private final Set<String> hosts;
+    private final Connections connections;
+
+    /** @param hosts the {@code Host} values the gateway answers to, e.g. {@code localhost:8080} */
+    ManagementApiHandler(String stage, Set<String> hosts, Connections connections) {
+        this.stage = stage;
+        this.hosts = Set.copyOf(hosts);
+        this.connections = connections;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        Matcher path = CONNECTION_PATH.matcher(Request.getPathInContext(request));
+        if (!path.matches()) {
+            return false;
+        }
+        if (!path.group(1).equals(stage) || !hosts.contains(request.getHeaders().get(HttpHeader.HOST)) || !isSignedLocally(request)) {
+            reply(response, callback, 403, "ForbiddenException", "Forbidden");
+            return true;
+        }
+        String method = request.getMethod();
+        if (!method.equals("POST") && !method.equals("GET") && !method.equals("DELETE")) {
+            reply(response, callback, 405, "MethodNotAllowedException", "Method not allowed");
+            return true;
+        }
+        Optional<LocalConnection> found = connections.get(path.group(2));
+        if (found.isEmpty()) {
+            reply(response, callback, 410, "GoneException", null);
+            return true;
+        }
+        LocalConnection connection = found.get();
+        switch (method) {
+            case "POST":
+                post(request, response, callback, connection);
+                break;
+            case "GET":
+                describe(response, callback, connection);
+                break;
+            default:
+                connection.close(StatusCode.NORMAL, "Closed through the Management API");
+                response.setStatus(204);
+                callback.succeeded();
+        }
+        return true;
+    }
+
+    private static void post(Request request, Response response, Callback callback, LocalConnection connection) {
+        Content.Source.asByteArrayAsync(request, MAX_POST_BYTES + 1).whenComplete((data, error) -> {
+            if (error != null || data.length > MAX_POST_BYTES) {
+                reply(response, callback, 413, "PayloadTooLargeException", "Request entity too large");
+                return;
+            }
+            connection.send(new String(data, StandardCharsets.UTF_8));
+            response.setStatus(200);
+            callback.succeeded();
+        });
+    }
+
+    private static void describe(Response response, Callback callback, LocalConnection connection) {
+        Map<String, Object> description = new LinkedHashMap<>();
+        description.put("connectedAt", connection.client().connectedAt().toString());
+        description.put("identity", Map.of(
+                "sourceIp", connection.client().sourceIp(),
+                "userAgent", String.valueOf(connection.client().userAgent())));
+        description.put("lastActiveAt", connection.lastActiveAt().toString());
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        Content.Sink.write(response, true, json(description), callback);
+    }
+
+    /** Signed with SigV4 by the local account's key, as the functions' SDK clients sign; the signature itself is not checked. */
+    private static boolean isSignedLocally(Request request) {
+        String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+        return authorization != null && authorization.startsWith("AWS4-HMAC-SHA256 Credential=" + LocalAccount.ACCESS_KEY_ID + "/");
+    }
+
+    private static void reply(Response response, Callback callback, int status, String errorType, String message) {
+        response.setStatus(status);
+        // The SDK picks the exception class from this header, as API Gateway sends it.
+        response.getHeaders().put("x-amzn-ErrorType", errorType);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("message", message);
+        Content.Sink.write(response, true, json(body), callback);
+    }
+
+    private static String json(Map<String, Object> value) {
+        try {
+            return JSON.std.asString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.websocketkit.local.server;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import dev.websocketkit.local.GatewayLog;
+import dev.websocketkit.local.events.WebSocketEvents;
+import dev.websocketkit.local.function.Functions;
+import dev.websocketkit.local.template.WebSocketApiDefinition.Route;
+import dev.websocketkit.local.template.WebSocketApiDefinition.RouteSelection;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.websocket.api.StatusCode;
+
+/**
+ * What API Gateway does with an open connection: picks each message's route from its body and
+ * invokes the route's function, answers what no route takes, runs {@code $disconnect} when the
+ * connection closes, and closes it when it reaches the maximum connection duration.
+ */
+final class MessageRouter {
+
+    private final RouteSelection selection;
+    private final Map<String, Route> routes;
+    private final Functions functions;
+    private final WebSocketEvents events;
+    private final Connections connections;
+    private final ScheduledExecutorService scheduler;
+    private final Duration maxDuration;
+    private final GatewayLog log;
+
+    MessageRouter(RouteSelection selection, Map<String, Route> routes, Functions functions, WebSocketEvents events,
+                  Connections connections, ScheduledExecutorService scheduler, Duration maxDuration, GatewayLog log) {
+        this.selection = selection;
+        this.routes = routes;
+        this.functions = functions;
+        this.events = events;
+        this.connections = connections;
+        this.scheduler = scheduler;
+        this.maxDuration = maxDuration;
+        this.log = log;
+    }
+
+    void opened(LocalConnection connection) {
+        connections.add(connection);
+        connection.expiresWith(scheduler.schedule(() -> connection.close(StatusCode.SHUTDOWN, "Going away"),
+                maxDuration.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    void onMessage(LocalConnection connection, String body) {
+        connection.touch();
+        String routeKey = selectRoute(body);
+        if (routeKey == null) {
+            connection.send(apiGatewayError("Forbidden", connection));
+            return;
+        }
+        functions.get(routes.get(routeKey).functionId())
+                .invoke(events.message(routeKey, connection.client(), body, connection.authorizer()))
+                .whenComplete((response, error) -> {
+                    if (error != null) {
+                        connection.send(apiGatewayError("Internal server error", connection));
+                    }
+                });
+    }
+
+    void onClose(LocalConnection connection) {
+        connection.closed();
+        if (connections.remove(connection) && routes.containsKey("$disconnect")) {
+            functions.get(routes.get("$disconnect").functionId())
+                    .invoke(events.disconnect(connection.client(), connection.authorizer()))
+                    .whenComplete((response, error) -> {
+                        if (error != null) {
+                            log.gateway("$disconnect failed for connection " + connection.id() + ": " + error);
+                        }
+                    });
+        }
+    }
+
+    /** The route API Gateway would pick: the one the selection expression names, else {@code $default}, else none. */
+    private String selectRoute(String body) {
+        if (!selection.everythingToDefault()) {
+            Object value = parse(body);
+            for (String field : selection.bodyPath()) {
+                value = value instanceof Map ? ((Map<?, ?>) value).get(field) : null;
+            }
+            if (value instanceof String && isMessageRoute((String) value)) {
+                return (String) value;
+            }
+        }
+        return routes.containsKey("$default") ? "$default" : null;
+    }
+
+    private boolean isMessageRoute(String routeKey) {
+        return routes.containsKey(routeKey) && !routeKey.equals("$connect") && !routeKey.equals("$disconnect");
+    }
+
+    private static Object parse(String body) {
+        try {
+            return JSON.std.anyFrom(body);
+        } catch (IOException | RuntimeException notJson) {
+            return null;
+        }
+    }
+
+    /** API Gateway's own answer to a message it cannot deliver to an integration. */
+    static String apiGatewayError(String message, LocalConnection connection) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", message);
+        error.put("connectionId", connection.id());
+        error.put("requestId", WebSocketEvents.newId());
+        try {
+            return JSON.std.asString(error);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,257 @@
+package dev.websocketkit.local.template;
+
+import static dev.websocketkit.local.template.SamTemplate.listOrSingleton;
+import static dev.websocketkit.local.template.SamTemplate.mapOrEmpty;
+import static dev.websocketkit.local.template.SamTemplate.properties;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a template says about its WebSocket API: the route and API key selection expressions, the
+ * stage, the routes with the functions their integrations invoke and their authorizers, the
+ * functions, and the resources the functions use (tables, queues).
+ */
+public final class WebSocketApiDefinition {
+
+    /** How API Gateway picks a message's route: a field of the JSON body, or {@code $default} for every message. */
+    public record RouteSelection(List<String> bodyPath) {
+
+        public boolean everythingToDefault() {
+            return bodyPath.isEmpty();
+        }
+    }
+
+    /** Where the API key of a connection comes from. */
+    public enum ApiKeySource { HEADER, AUTHORIZER }
+
+    /** A route, the function its integration invokes, and its authorizer, if any. */
+    public record Route(String routeKey, boolean apiKeyRequired, String functionId, Optional<Authorizer> authorizer) {
+    }
+
+    /** A Lambda REQUEST authorizer: its function and the identity sources a handshake must carry. */
+    public record Authorizer(String logicalId, String functionId, List<String> identitySources) {
+    }
+
+    /** The logging controls of a function ({@code LoggingConfig}); values may still hold intrinsic functions. */
+    public record Logging(Object logFormat, Object applicationLogLevel) {
+    }
+
+    /** An SQS event source of a function. */
+    public record QueueEventSource(Object queueArn, int batchSize, boolean reportBatchItemFailures, int maximumConcurrency) {
+    }
+
+    /** A function: its handler, its environment (intrinsic functions unresolved), limits and event sources. */
+    public record Function(String logicalId, String handler, Map<String, Object> environment, int timeoutSeconds,
+                           int memoryMegabytes, Optional<Logging> logging, List<QueueEventSource> queueEventSources) {
+
+        public String handlerClass() {
+            int separator = handler.indexOf("::");
+            return separator < 0 ? handler : handler.substring(0, separator);
+        }
+
+        public String handlerMethod() {
+            int separator = handler.indexOf("::");
+            return separator < 0 ? "handleRequest" : handler.substring(separator + 2);
+        }
+    }
+
+    private static final Pattern BODY_PATH = Pattern.compile("\\$request\\.body((?:\\.[\\w-]+)+)");
+    private static final Pattern FUNCTION_ARN = Pattern.compile("arn:[^:]+:lambda:[^:]+:[^:]+:function:([^:/]+)(?::[^/]+)?");
+    private static final List<String> FUNCTION_TYPES = List.of("AWS::Serverless::Function", "AWS::Lambda::Function");
+
+    private final SamTemplate template;
+    private final String apiId;
+    private final Map<String, Object> api;
+
+    private WebSocketApiDefinition(SamTemplate template) {
+        this.template = template;
+        Map<String, Map<String, Object>> apis = new LinkedHashMap<>();
+        template.resourcesOfType("AWS::ApiGatewayV2::Api").forEach((id, resource) -> {
+            if ("WEBSOCKET".equals(properties(resource).get("ProtocolType"))) {
+                apis.put(id, resource);
+            }
+        });
+        if (apis.size() != 1) {
+            throw new IllegalArgumentException("The template must define one AWS::ApiGatewayV2::Api with ProtocolType WEBSOCKET, found "
+                    + apis.size());
+        }
+        this.apiId = apis.keySet().iterator().next();
+        this.api = properties(apis.get(apiId));
+    }
+
+    public static WebSocketApiDefinition of(SamTemplate template) {
+        return new WebSocketApiDefinition(template);
+    }
+
+    public SamTemplate template() {
+        return template;
+    }
+
+    /** The logical id of the API resource. */
+    public String apiId() {
+        return apiId;
+    }
+
+    public RouteSelection routeSelection() {
+        String expression = String.valueOf(api.get("RouteSelectionExpression"));
+        if (expression.equals("$default")) {
+            return new RouteSelection(List.of());
+        }
+        Matcher matcher = BODY_PATH.matcher(expression);
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("The local gateway supports a RouteSelectionExpression of the form "
+                    + "$request.body.<field> or $default, not " + expression);
+        }
+        return new RouteSelection(List.of(matcher.group(1).substring(1).split("\\.")));
+    }
+
+    public ApiKeySource apiKeySource() {
+        Object expression = api.getOrDefault("ApiKeySelectionExpression", "$request.header.x-api-key");
+        switch (String.valueOf(expression)) {
+            case "$request.header.x-api-key":
+                return ApiKeySource.HEADER;
+            case "$context.authorizer.usageIdentifierKey":
+                return ApiKeySource.AUTHORIZER;
+            default:
+                throw new IllegalArgumentException("ApiKeySelectionExpression must be $request.header.x-api-key or "
+                        + "$context.authorizer.usageIdentifierKey, not " + expression);
+        }
+    }
+
+    /** The name of the API's stage. */
+    public String stageName(Intrinsics intrinsics) {
+        return template.resourcesOfType("AWS::ApiGatewayV2::Stage").values().stream()
+                .map(SamTemplate::properties)
+                .filter(stage -> apiId.equals(mapOrEmpty(stage.get("ApiId")).get("Ref")))
+                .map(stage -> intrinsics.resolve(stage.get("StageName")))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("The template defines no AWS::ApiGatewayV2::Stage for " + apiId));
+    }
+
+    /** The API's routes by route key, with intrinsic functions resolved through {@code intrinsics}. */
+    public Map<String, Route> routes(Intrinsics intrinsics) {
+        Map<String, String> functionIdsByName = functionIdsByName(intrinsics);
+        Map<String, Route> routes = new LinkedHashMap<>();
+        template.resourcesOfType("AWS::ApiGatewayV2::Route").forEach((logicalId, resource) -> {
+            Map<String, Object> route = properties(resource);
+            String routeKey = intrinsics.resolve(route.get("RouteKey"));
+            String target = intrinsics.resolve(route.get("Target"));
+            if (target == null || !target.startsWith("integrations/")) {
+                throw new IllegalArgumentException(logicalId + ".Target must be integrations/<integration id>, not " + target);
+            }
+            String integrationId = target.substring("integrations/".length());
+            Map<String, Object> integration = properties(template.resource(integrationId));
+            if (!"AWS_PROXY".equals(integration.get("IntegrationType"))) {
+                throw new IllegalArgumentException("The local gateway runs AWS_PROXY (Lambda) integrations; "
+                        + integrationId + " is " + integration.get("IntegrationType"));
+            }
+            String functionId = functionOf(intrinsics.resolve(integration.get("IntegrationUri")), functionIdsByName, integrationId);
+            Optional<Authorizer> authorizer = "CUSTOM".equals(route.get("AuthorizationType"))
+                    ? Optional.of(authorizer(intrinsics.resolve(route.get("AuthorizerId")), intrinsics, functionIdsByName))
+                    : Optional.empty();
+            routes.put(routeKey, new Route(routeKey, Boolean.TRUE.equals(route.get("ApiKeyRequired")), functionId, authorizer));
+        });
+        return routes;
+    }
+
+    /** Whether a route of the API has a Lambda authorizer. */
+    public boolean hasAuthorizer() {
+        return template.resourcesOfType("AWS::ApiGatewayV2::Route").values().stream()
+                .anyMatch(route -> "CUSTOM".equals(properties(route).get("AuthorizationType")));
+    }
+
+    /** Every function of the template by logical id. */
+    public Map<String, Function> functions() {
+        Map<String, Function> functions = new LinkedHashMap<>();
+        for (String type : FUNCTION_TYPES) {
+            template.resourcesOfType(type).keySet().forEach(id -> functions.put(id, function(id)));
+        }
+        return functions;
+    }
+
+    public Function function(String logicalId) {
+        Map<String, Object> resource = template.resource(logicalId);
+        boolean serverless = "AWS::Serverless::Function".equals(resource.get("Type"));
+        String handler = (String) property(resource, "Handler", serverless)
+                .orElseThrow(() -> new IllegalArgumentException(logicalId + " has no Handler"));
+        Map<String, Object> environment = new LinkedHashMap<>();
+        if (serverless) {
+            environment.putAll(variables(mapOrEmpty(template.section("Globals").get("Function")).get("Environment")));
+        }
+        environment.putAll(variables(properties(resource).get("Environment")));
+        int timeout = Integer.parseInt(String.valueOf(property(resource, "Timeout", serverless).orElse(3)));
+        int memory = Integer.parseInt(String.valueOf(property(resource, "MemorySize", serverless).orElse(128)));
+        Optional<Logging> logging = property(resource, "LoggingConfig", serverless)
+                .map(SamTemplate::mapOrEmpty)
+                .map(config -> new Logging(config.get("LogFormat"), config.get("ApplicationLogLevel")));
+        return new Function(logicalId, handler, environment, timeout, memory, logging, queueEventSources(resource));
+    }
+
+    /** DynamoDB tables by logical id, with their properties. */
+    public Map<String, Map<String, Object>> tables() {
+        Map<String, Map<String, Object>> tables = new LinkedHashMap<>();
+        template.resourcesOfType("AWS::DynamoDB::Table").forEach((logicalId, table) -> tables.put(logicalId, properties(table)));
+        return tables;
+    }
+
+    /** SQS queues by logical id, with their properties. */
+    public Map<String, Map<String, Object>> queues() {
+        Map<String, Map<String, Object>> queues = new LinkedHashMap<>();
+        template.resourcesOfType("AWS::SQS::Queue").forEach((logicalId, queue) -> queues.put(logicalId, properties(queue)));
+        return queues;
+    }
+
+    private Authorizer authorizer(String authorizerId, Intrinsics intrinsics, Map<String, String> functionIdsByName) {
+        Map<String, Object> authorizer = properties(template.resource(authorizerId));
+        if (!"REQUEST".equals(authorizer.get("AuthorizerType"))) {
+            throw new IllegalArgumentException("The local gateway runs REQUEST authorizers; " + authorizerId + " is "
+                    + authorizer.get("AuthorizerType"));
+        }
+        String functionId = functionOf(intrinsics.resolve(authorizer.get("AuthorizerUri")), functionIdsByName, authorizerId);
+        List<String> identitySources = listOrSingleton(authorizer.get("IdentitySource")).stream()
+                .map(intrinsics::resolve)
+                .toList();
+        return new Authorizer(authorizerId, functionId, identitySources);
+    }
+
+    private Optional<Object> property(Map<String, Object> resource, String name, boolean serverless) {
+        return serverless ? template.functionProperty(resource, name) : Optional.ofNullable(properties(resource).get(name));
+    }
+
+    private List<QueueEventSource> queueEventSources(Map<String, Object> resource) {
+        return mapOrEmpty(properties(resource).get("Events")).values().stream()
+                .map(SamTemplate::mapOrEmpty)
+                .filter(event -> "SQS".equals(event.get("Type")))
+                .map(SamTemplate::properties)
+                .map(event -> new QueueEventSource(
+                        event.get("Queue"),
+                        Integer.parseInt(String.valueOf(event.getOrDefault("BatchSize", 10))),
+                        listOrSingleton(event.get("FunctionResponseTypes")).contains("ReportBatchItemFailures"),
+                        Integer.parseInt(String.valueOf(mapOrEmpty(event.get("ScalingConfig")).getOrDefault("MaximumConcurrency", 5)))))
+                .toList();
+    }
+
+    private Map<String, String> functionIdsByName(Intrinsics intrinsics) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        functions().keySet().forEach(id -> ids.put(intrinsics.resolve(Map.of("Ref", id)), id));
+        return ids;
+    }
+
+    /** The function an integration or authorizer URI invokes: {@code arn:...:apigateway:...:lambda:path/.../functions/<function arn>/invocations}. */
+    private static String functionOf(String uri, Map<String, String> functionIdsByName, String where) {
+        Matcher matcher = FUNCTION_ARN.matcher(String.valueOf(uri));
+        if (!matcher.find() || !functionIdsByName.containsKey(matcher.group(1))) {
+            throw new IllegalArgumentException(where + " must invoke a function of the template, not " + uri);
+        }
+        return functionIdsByName.get(matcher.group(1));
+    }
+
+    private static Map<String, Object> variables(Object environment) {
+        return mapOrEmpty(mapOrEmpty(environment).get("Variables"));
+    }
+}

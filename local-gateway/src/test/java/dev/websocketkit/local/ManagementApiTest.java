@@ -1,0 +1,114 @@
+package dev.websocketkit.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.websocketkit.local.aws.LocalAccount;
+import dev.websocketkit.local.client.WebSocketTestClient;
+import dev.websocketkit.local.junit.WebSocketApiTest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
+import software.amazon.awssdk.services.apigatewaymanagementapi.model.ForbiddenException;
+import software.amazon.awssdk.services.apigatewaymanagementapi.model.GetConnectionResponse;
+import software.amazon.awssdk.services.apigatewaymanagementapi.model.GoneException;
+import software.amazon.awssdk.services.apigatewaymanagementapi.model.PayloadTooLargeException;
+
+/** The local Management API through the AWS SDK's own client, signed as the functions sign, and through raw HTTP. */
+@WebSocketApiTest(template = "src/test/resources/templates/echo.yaml")
+class ManagementApiTest {
+
+    @Test
+    void postsToDescribesAndClosesAConnection(LocalGateway gateway) throws Exception {
+        ApiGatewayManagementApiClient managementApi = client(gateway.callbackUri());
+        try (WebSocketTestClient client = gateway.connect()) {
+            String connectionId = connectionIdOf(client);
+
+            managementApi.postToConnection(request -> request.connectionId(connectionId).data(SdkBytes.fromUtf8String("\"from outside\"")));
+            assertEquals("\"from outside\"", client.receive());
+
+            GetConnectionResponse description = managementApi.getConnection(request -> request.connectionId(connectionId));
+            assertEquals("127.0.0.1", description.identity().sourceIp());
+            assertTrue(description.connectedAt() != null && description.lastActiveAt() != null);
+
+            managementApi.deleteConnection(request -> request.connectionId(connectionId));
+            assertEquals(1000, client.awaitClose().code());
+            assertThrows(GoneException.class, () -> managementApi.getConnection(request -> request.connectionId(connectionId)));
+        }
+    }
+
+    @Test
+    void answersGoneForAConnectionThatIsNotOpen(LocalGateway gateway) {
+        assertThrows(GoneException.class, () -> client(gateway.callbackUri())
+                .postToConnection(request -> request.connectionId("NoSuchConnection=").data(SdkBytes.fromUtf8String("x"))));
+    }
+
+    @Test
+    void refusesDataOver128KbWith413(LocalGateway gateway) throws Exception {
+        try (WebSocketTestClient client = gateway.connect()) {
+            String connectionId = connectionIdOf(client);
+            String data = "z".repeat(128 * 1024 + 1);
+
+            assertThrows(PayloadTooLargeException.class, () -> client(gateway.callbackUri())
+                    .postToConnection(request -> request.connectionId(connectionId).data(SdkBytes.fromUtf8String(data))));
+        }
+    }
+
+    @Test
+    void refusesAnotherStageWith403(LocalGateway gateway) {
+        URI otherStage = URI.create(gateway.callbackUri().toString().replace("/dev", "/prod"));
+
+        assertThrows(ForbiddenException.class, () -> client(otherStage)
+                .postToConnection(request -> request.connectionId("AnyConnection000=").data(SdkBytes.fromUtf8String("x"))));
+    }
+
+    @Test
+    void refusesUnsignedRequestsForeignHostsAndOtherMethods(LocalGateway gateway) throws Exception {
+        URI callback = gateway.callbackUri();
+        String path = callback.getPath() + "/@connections/AnyConnection000=";
+        String host = callback.getHost() + ":" + callback.getPort();
+        String signed = "Authorization: AWS4-HMAC-SHA256 Credential=" + LocalAccount.ACCESS_KEY_ID + "/20260101/us-east-1/execute-api/aws4_request\r\n";
+
+        assertEquals(403, status(callback, "GET " + path, "Host: " + host + "\r\n"));
+        assertEquals(403, status(callback, "GET " + path, "Host: attacker.example:80\r\n" + signed));
+        assertEquals(405, status(callback, "PUT " + path, "Host: " + host + "\r\n" + signed));
+        assertEquals(410, status(callback, "GET " + path, "Host: " + host + "\r\n" + signed));
+    }
+
+    /** The connection id of a client, as the server sees it. */
+    private static String connectionIdOf(WebSocketTestClient client) throws Exception {
+        return (String) EchoApiTest.ask(client, "env").get("connectionId");
+    }
+
+    private static int status(URI server, String requestLine, String headers) throws IOException {
+        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write((requestLine + " HTTP/1.1\r\n" + headers + "Content-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String statusLine = new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines().findFirst().orElseThrow();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
+    }
+
+    static ApiGatewayManagementApiClient client(URI callbackUrl) {
+        return ApiGatewayManagementApiClient.builder()
+                .endpointOverride(callbackUrl)
+                .region(Region.of(LocalAccount.REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(LocalAccount.ACCESS_KEY_ID, LocalAccount.SECRET_ACCESS_KEY)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+}
