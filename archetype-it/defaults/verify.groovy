@@ -2,13 +2,13 @@ def project = new GroovyClassLoader(getClass().classLoader)
         .parseClass(new File(basedir, '../../../src/it/GeneratedProject.groovy')).newInstance(basedir)
 
 def javaDir = project.file('src/main/java/com/example')
-['handler/ConnectHandler.java', 'handler/DisconnectHandler.java', 'handler/SendHandler.java',
- 'handler/BroadcastHandler.java', 'handler/DefaultHandler.java', 'connection/DynamoDbConnectionStore.java', 'auth/AuthorizerHandler.java', 'auth/TokenVerifier.java'].each {
+['handler/ConnectHandler.java', 'handler/DisconnectHandler.java', 'handler/SendHandler.java', 'handler/BroadcastHandler.java',
+ 'handler/DefaultHandler.java', 'connection/DynamoDbConnectionStore.java', 'auth/AuthorizerHandler.java', 'auth/TokenVerifier.java'].each {
     assert new File(javaDir, it).isFile(): "missing $it"
 }
-assert !new File(javaDir, 'connection/InMemoryConnectionStore.java').exists()
-project.assertNothingOf('memory')
+assert !project.file('src/test/java/com/example/local').exists(): 'the local gateway is a dependency, not a copy'
 project.assertNoTemplateLeftovers()
+project.assertNothingMentions('in-memory store', ~/InMemory/)
 
 def template = project.file('template.yaml').text
 assert template.contains('Runtime: java21')
@@ -17,14 +17,26 @@ assert template.contains('ConnectionsTable:')
 assert template.contains('AuthorizationType: CUSTOM')
 assert template.contains('Handler: com.example.auth.AuthorizerHandler::handleRequest')
 assert template.contains('!Sub arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${WebSocketApi}/${StageName}/POST/@connections/*')
-assert project.file('pom.xml').text.contains('<maven.compiler.release>21</maven.compiler.release>')
+
+def pom = new groovy.xml.XmlSlurper().parse(project.file('pom.xml'))
+assert pom.properties.'maven.compiler.release'.text() == '21'
+assert pom.properties.'websocket-local.version'.text() == archetypeVersion: 'the gateway version comes from the archetype build'
+assert !project.file('pom.xml').text.contains('DynamoDBLocal'): 'DynamoDB Local comes with the gateway'
 assert project.file('mvnw').canExecute(): 'mvnw must be executable'
 assert project.file('.mvn/wrapper/maven-wrapper.properties').text.contains('apache-maven-3.9.')
 assert project.file('.gitignore').isFile()
 ['connect', 'disconnect', 'send', 'broadcast', 'default'].each { assert project.file("events/${it}.json").isFile() }
 
-project.assertTestsRan('com.example', ['local.LocalGatewayTest', 'template.TemplateTest', 'handler.SendHandlerTest', 'auth.AuthorizerHandlerTest', 'handler.StoreFailureTest'])
+project.assertTestsRan('com.example', ['EndToEndTest', 'template.TemplateTest', 'handler.SendHandlerTest', 'auth.AuthorizerHandlerTest',
+                                       'handler.StoreFailureTest', 'connection.DynamoDbConnectionStoreTest'])
 int tests = project.testsRun()
-assert tests >= 10: "only $tests tests ran"
+assert tests >= 60: "only $tests tests ran"
 println "defaults: $tests tests passed in the generated project"
-assert project.file('target/echo-app-1.0.0-SNAPSHOT.jar').isFile()
+
+// The deployable jar carries the service files of every SDK module, merged.
+def jar = new java.util.jar.JarFile(project.file('target/echo-app-1.0.0-SNAPSHOT.jar'))
+def warmUp = jar.getInputStream(jar.getEntry('META-INF/services/software.amazon.awssdk.core.warmup.SdkWarmUpProvider')).text
+assert warmUp.contains('apigatewaymanagementapi') && warmUp.contains('dynamodb'): "SdkWarmUpProvider lists: $warmUp"
+jar.close()
+
+project.assertBuildPrintsNoWarning(basedir)

@@ -10,7 +10,8 @@ def template = project.file('template.yaml').text
 assert template.contains('Runtime: java25')
 assert template.contains('Handler: org.acme.realtime.chat.handler.ConnectHandler::handleRequest')
 
-project.assertTestsRan('org.acme.realtime.chat', ['local.LocalGatewayTest', 'template.TemplateTest', 'handler.SendHandlerTest'])
+project.assertBuildPrintsNoWarning(basedir)
+project.assertTestsRan('org.acme.realtime.chat', ['EndToEndTest', 'template.TemplateTest', 'handler.SendHandlerTest'])
 int tests = project.testsRun()
-assert tests >= 10: "only $tests tests ran"
+assert tests >= 60: "only $tests tests ran"
 println "java25-custom-package: $tests tests passed in the generated project"

@@ -1,7 +1,6 @@
 // Runs after the archetype plugin has written the project. The plugin does not apply the
 // metadata's validation regexes to values given with -D in batch mode, so the rules are checked
 // here; a bad value removes the half-generated project and fails generation.
-import java.nio.file.Files
 import java.nio.file.Path
 import java.nio.file.Paths
 
@@ -38,20 +37,22 @@ if (problems) {
     throw new IllegalArgumentException(problems.join(System.lineSeparator()))
 }
 
-// Each store type ships only its own implementation and tests.
-def storeFiles = [
-        dynamodb: ['DynamoDbConnectionStore.java', 'DynamoDbConnectionStoreTest.java', 'DynamoDbLocal.java', 'StoreFailureTest.java'],
-        memory  : ['InMemoryConnectionStore.java', 'InMemoryConnectionStoreTest.java'],
-]
-def unselected = storeFiles.findAll { it.key != properties.getProperty('storeType') }.values().flatten() as Set
-Files.walk(projectDir).withCloseable { paths ->
-    paths.filter { unselected.contains(it.fileName.toString()) }.toList().each { Files.delete(it) }
+String packagePath = packageName.replace('.', '/')
+def remove = { String path -> projectDir.resolve(path).toFile().with { it.directory ? it.deleteDir() : it.delete() } }
+
+// storeType=memory is an echo API: without a store shared by the functions there is nothing to broadcast to.
+if (properties.getProperty('storeType') == 'memory') {
+    ['main', 'test'].each { remove("src/$it/java/$packagePath/connection") }
+    remove("src/main/java/$packagePath/handler/BroadcastHandler.java")
+    remove("src/test/java/$packagePath/handler/BroadcastHandlerTest.java")
+    remove("src/test/java/$packagePath/handler/StoreFailureTest.java")
+    remove("src/test/java/$packagePath/support")
+    remove('events/broadcast.json')
 }
 
 // Without authorization there is no authorizer: its package goes, main and test.
 if (properties.getProperty('auth') == 'none') {
-    String packagePath = packageName.replace('.', '/')
-    ['src/main/java', 'src/test/java'].each { projectDir.resolve("$it/$packagePath/auth").toFile().deleteDir() }
+    ['main', 'test'].each { remove("src/$it/java/$packagePath/auth") }
 }
 
 // The archetype plugin does not keep file modes.

@@ -64,12 +64,21 @@ public final class LocalGateway implements AutoCloseable {
 
         Map<String, String> parameters = new LinkedHashMap<>(config.parameterOverrides());
         boolean hasAuthorizer = api.hasAuthorizer();
-        this.developmentIdentityProvider = hasAuthorizer && config.identityProvider().isEmpty()
-                ? new DevelopmentIdentityProvider(httpBase) : null;
-        this.developmentToken = developmentIdentityProvider == null ? null : developmentIdentityProvider.issue(DEVELOPER, Duration.ofHours(1));
+        CompletableFuture<DevelopmentIdentityProvider> keyPair = hasAuthorizer && config.identityProvider().isEmpty()
+                ? CompletableFuture.supplyAsync(() -> new DevelopmentIdentityProvider(httpBase))
+                : CompletableFuture.completedFuture(null);
+        Map<String, String> accountVariables = new LinkedHashMap<>(Functions.accountVariables());
+        Map<String, String> tableNames = new LinkedHashMap<>();
+        CompletableFuture<Void> tables = CompletableFuture.completedFuture(null);
+        if (!api.tables().isEmpty()) {
+            accountVariables.put("AWS_ENDPOINT_URL_DYNAMODB", DynamoDbLocal.endpoint().toString());
+            api.tables().keySet().forEach(logicalId -> tableNames.put(logicalId, DynamoDbLocal.newTableName()));
+            tables = CompletableFuture.runAsync(() -> tableNames.forEach((logicalId, tableName) ->
+                    DynamoDbLocal.createTable(tableName, api.tables().get(logicalId))));
+        }
         if (hasAuthorizer) {
             IdentityProvider provider = config.identityProvider().orElseGet(() -> new IdentityProvider(
-                    developmentIdentityProvider.jwksUrl(), developmentIdentityProvider.issuer(), DevelopmentIdentityProvider.AUDIENCE));
+                    httpBase + DevelopmentIdentityProvider.JWKS_PATH, httpBase, DevelopmentIdentityProvider.AUDIENCE));
             List<String> names = config.identityParameters();
             List<String> values = List.of(provider.jwksUrl(), provider.issuer(), provider.audience());
             for (int i = 0; i < names.size(); i++) {
@@ -82,16 +91,11 @@ public final class LocalGateway implements AutoCloseable {
         Intrinsics intrinsics = new Intrinsics(api.template(), STACK_NAME, parameters);
         intrinsics.assign(api.apiId(), API_ID);
         assignFunctions(api, intrinsics);
-        Map<String, String> accountVariables = new LinkedHashMap<>(Functions.accountVariables());
-        if (!api.tables().isEmpty()) {
-            accountVariables.put("AWS_ENDPOINT_URL_DYNAMODB", DynamoDbLocal.endpoint().toString());
-            api.tables().forEach((logicalId, table) -> {
-                String tableName = DynamoDbLocal.createTable(table);
-                intrinsics.assign(logicalId, tableName);
-                intrinsics.assignAttribute(logicalId, "Arn", "arn:" + LocalAccount.PARTITION + ":dynamodb:" + LocalAccount.REGION + ":"
-                        + LocalAccount.ACCOUNT_ID + ":table/" + tableName);
-            });
-        }
+        tableNames.forEach((logicalId, tableName) -> {
+            intrinsics.assign(logicalId, tableName);
+            intrinsics.assignAttribute(logicalId, "Arn", "arn:" + LocalAccount.PARTITION + ":dynamodb:" + LocalAccount.REGION + ":"
+                    + LocalAccount.ACCOUNT_ID + ":table/" + tableName);
+        });
         String stage = api.stageName(intrinsics);
         Map<String, Route> routes = api.routes(intrinsics);
         this.apiKeyRequired = Optional.ofNullable(routes.get("$connect")).map(Route::apiKeyRequired).orElse(false);
@@ -99,7 +103,9 @@ public final class LocalGateway implements AutoCloseable {
         String awsEndpoint = "://" + API_ID + ".execute-api." + LocalAccount.REGION + "." + LocalAccount.URL_SUFFIX;
         this.functions = new Functions(referencedFunctions(api, routes), intrinsics, accountVariables,
                 value -> value.replace("https" + awsEndpoint, httpBase).replace("wss" + awsEndpoint, "ws://" + server.authority()),
-                config.functionClasses(), log);
+                config.functionClasses(), tables, log);
+        this.developmentIdentityProvider = keyPair.join();
+        this.developmentToken = developmentIdentityProvider == null ? null : developmentIdentityProvider.issue(DEVELOPER, Duration.ofHours(1));
         server.start(api, routes, stage, Set.of(config.apiKey()), functions,
                 new WebSocketEvents(new WebSocketEvents.Api(API_ID, server.authority(), stage)),
                 developmentIdentityProvider, config.idleTimeout(), config.maxConnectionDuration(), log);

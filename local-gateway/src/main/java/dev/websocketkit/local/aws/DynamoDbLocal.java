@@ -16,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -42,12 +43,16 @@ public final class DynamoDbLocal {
             "libsqlite4java-linux-amd64", "libsqlite4java-linux-i386", "libsqlite4java-osx", "sqlite4java-win32-x64", "sqlite4java-win32-x86");
 
     private static URI endpoint;
+    private static CompletableFuture<Void> started;
     private static DynamoDbClient client;
 
     private DynamoDbLocal() {
     }
 
-    /** The endpoint, {@code http://127.0.0.1:<port>}; starts the server on first use. */
+    /**
+     * The endpoint, {@code http://127.0.0.1:<port>}. On first use the port is bound at once and the
+     * server starts in the background; requests made meanwhile wait in the port's backlog.
+     */
     public static synchronized URI endpoint() {
         if (endpoint == null) {
             endpoint = start();
@@ -55,8 +60,15 @@ public final class DynamoDbLocal {
         return endpoint;
     }
 
+    /** Waits until the server has started; fails if it did not. */
+    public static void awaitStarted() {
+        endpoint();
+        started.join();
+    }
+
     /** A client of the local account for the embedded server. */
     public static synchronized DynamoDbClient client() {
+        awaitStarted();
         if (client == null) {
             client = DynamoDbClient.builder()
                     .endpointOverride(endpoint())
@@ -74,7 +86,19 @@ public final class DynamoDbLocal {
      * and key schema; on-demand) under a new unique name, and returns the name.
      */
     public static String createTable(Map<String, Object> properties) {
-        String tableName = "table-" + UUID.randomUUID();
+        String tableName = newTableName();
+        createTable(tableName, properties);
+        return tableName;
+    }
+
+    /** A name no table of this server has. */
+    public static String newTableName() {
+        return "table-" + UUID.randomUUID();
+    }
+
+    /** Creates a table named {@code tableName} from the properties of an {@code AWS::DynamoDB::Table}. */
+    public static void createTable(String tableName, Map<String, Object> properties) {
+        awaitStarted();
         List<AttributeDefinition> attributes = listOrSingleton(properties.get("AttributeDefinitions")).stream()
                 .map(attribute -> AttributeDefinition.builder()
                         .attributeName((String) mapOrEmpty(attribute).get("AttributeName"))
@@ -91,28 +115,34 @@ public final class DynamoDbLocal {
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attributes)
                 .keySchema(keys));
-        return tableName;
     }
 
     private static URI start() {
         if (System.getProperty(NATIVE_LIBRARY_PATH) == null) {
             System.setProperty(NATIVE_LIBRARY_PATH, extractNativeLibraries().toString());
         }
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
         try {
-            LocalDynamoDBServerHandler handler = new LocalDynamoDBServerHandler(
-                    new LocalDynamoDBRequestHandler(0, true, null, true, false), null);
-            Server server = new Server();
-            ServerConnector connector = new ServerConnector(server);
-            connector.setHost("127.0.0.1");
-            connector.setPort(0);
-            server.addConnector(connector);
-            server.setHandler(new DynamoDBProxyServer(0, handler).setUpHandler(handler));
-            server.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "dynamodb-local-stop"));
-            return URI.create("http://127.0.0.1:" + connector.getLocalPort());
-        } catch (Exception e) {
-            throw new IllegalStateException("DynamoDB Local did not start", e);
+            connector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("DynamoDB Local found no free port", e);
         }
+        server.addConnector(connector);
+        started = CompletableFuture.runAsync(() -> {
+            try {
+                LocalDynamoDBServerHandler handler = new LocalDynamoDBServerHandler(
+                        new LocalDynamoDBRequestHandler(0, true, null, true, false), null);
+                server.setHandler(new DynamoDBProxyServer(0, handler).setUpHandler(handler));
+                server.start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "dynamodb-local-stop"));
+            } catch (Exception e) {
+                throw new IllegalStateException("DynamoDB Local did not start", e);
+            }
+        });
+        return URI.create("http://127.0.0.1:" + connector.getLocalPort());
     }
 
     /**

@@ -26,10 +26,12 @@ public final class Functions implements AutoCloseable {
      * @param accountEnvironment what every function sees besides its own variables: region, credentials, endpoints
      * @param endpoints turns a resolved variable that points at an AWS endpoint into the local one
      * @param classes where the functions' classes are read from
+     * @param resources completes when the resources the functions use (tables) exist; invocations wait for it
      * @param log where the functions' log lines go
      */
     public Functions(Collection<WebSocketApiDefinition.Function> definitions, Intrinsics intrinsics,
-                     Map<String, String> accountEnvironment, UnaryOperator<String> endpoints, ClassLoader classes, GatewayLog log) {
+                     Map<String, String> accountEnvironment, UnaryOperator<String> endpoints, ClassLoader classes,
+                     CompletableFuture<Void> resources, GatewayLog log) {
         for (WebSocketApiDefinition.Function definition : definitions) {
             LogFormat format = definition.logging()
                     .map(logging -> LogFormat.of(intrinsics.resolve(logging.logFormat()), intrinsics.resolve(logging.applicationLogLevel())))
@@ -47,7 +49,7 @@ public final class Functions implements AutoCloseable {
             FunctionClassLoader loader = new FunctionClassLoader(name, classes, Functions.class.getClassLoader(), environment,
                     FunctionOutput.printingTo(line -> format.printedLine(line).ifPresent(printed -> log.function(name, printed))),
                     FunctionOutput.printingTo(line -> log.function(name, line)));
-            functions.put(name, new LocalFunction(definition, loader, format, line -> log.function(name, line), invocations));
+            functions.put(name, new LocalFunction(definition, loader, format, line -> log.function(name, line), resources, invocations));
         }
     }
 

@@ -36,15 +36,17 @@ public final class LocalFunction {
     private final FunctionClassLoader loader;
     private final LogFormat format;
     private final Consumer<String> log;
+    private final CompletableFuture<Void> resources;
     private final Executor invocations;
     private final CompletableFuture<Entry> entry = new CompletableFuture<>();
 
     LocalFunction(WebSocketApiDefinition.Function definition, FunctionClassLoader loader, LogFormat format,
-                  Consumer<String> log, Executor invocations) {
+                  Consumer<String> log, CompletableFuture<Void> resources, Executor invocations) {
         this.definition = definition;
         this.loader = loader;
         this.format = format;
         this.log = log;
+        this.resources = resources;
         this.invocations = invocations;
     }
 
@@ -80,12 +82,14 @@ public final class LocalFunction {
     }
 
     /**
-     * Invokes the handler with {@code event} on an invocation thread. The result completes with
+     * Invokes the handler with {@code event} on an invocation thread, once the handler exists and
+     * the template's resources are ready. The result completes with
      * the handler's answer, or exceptionally with what it threw (logged as Lambda logs it) or with
      * a {@link TimeoutException} when the function's {@code Timeout} passed first.
      */
     public CompletableFuture<Object> invoke(Object event) {
-        return entry.thenApplyAsync(handler -> call(handler, event), invocations)
+        return resources.thenCompose(ready -> entry)
+                .thenApplyAsync(handler -> call(handler, event), invocations)
                 .orTimeout(definition.timeoutSeconds(), TimeUnit.SECONDS)
                 .whenComplete((result, error) -> {
                     if (error instanceof TimeoutException) {

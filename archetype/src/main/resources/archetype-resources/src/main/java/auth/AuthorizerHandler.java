@@ -1,6 +1,5 @@
 package ${package}.auth;
 
-import ${package}.aws.AwsEnvironment;
 import ${package}.aws.SnapStartPriming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -10,24 +9,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Lambda REQUEST authorizer of {@code #[[$connect]]#}: lets a client connect only with a valid JWT.
+ * The Lambda REQUEST authorizer of {@code $connect}: lets a client connect only with a valid JWT.
  *
  * <p>The token comes from {@code Authorization: Bearer <token>} or, for browsers (which cannot set
  * headers on a WebSocket handshake), from the query parameter {@code token}. A missing or invalid
  * token fails with {@link UnauthorizedException}, which API Gateway answers with 401. A valid one
- * allows the connection and passes its subject on as the principal, which {@code #[[$connect]]#} stores.
+ * allows the connection and passes its subject on as the principal, which {@code $connect} stores.
  */
 public final class AuthorizerHandler implements RequestHandler<APIGatewayCustomAuthorizerEvent, IamPolicyResponse> {
 
     private final TokenVerifier verifier;
-    private final SnapStartPriming priming = SnapStartPriming.register(TokenVerifier::prime);
 
+    /** Lambda's constructor: the identity provider the function's environment names. */
     public AuthorizerHandler() {
-        this(System.getenv());
+        this(TokenVerifier.fromEnvironment());
+        SnapStartPriming.register(TokenVerifier::prime);
     }
 
-    public AuthorizerHandler(Map<String, String> environment) {
-        this.verifier = TokenVerifier.fromEnvironment(new AwsEnvironment(environment));
+    AuthorizerHandler(TokenVerifier verifier) {
+        this.verifier = verifier;
     }
 
     @Override

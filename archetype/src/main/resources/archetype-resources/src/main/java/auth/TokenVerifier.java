@@ -1,6 +1,6 @@
 package ${package}.auth;
 
-import ${package}.aws.AwsEnvironment;
+import ${package}.aws.Environment;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -51,22 +51,28 @@ public final class TokenVerifier {
         processor.setJWTClaimsSetVerifier(claims);
     }
 
+    /** The identity provider that {@code JWKS_URL}, {@code JWT_ISSUER} and {@code JWT_AUDIENCE} name. */
+    public static TokenVerifier fromEnvironment() {
+        return forIdentityProvider(Environment.require(JWKS_URL_VARIABLE), Environment.require(ISSUER_VARIABLE),
+                Environment.require(AUDIENCE_VARIABLE));
+    }
+
     /**
      * Keys from the JWKS URL, downloaded on first use and kept for the life of the execution
      * environment; a token signed with a key id not in the set triggers a new download.
      */
-    public static TokenVerifier fromEnvironment(AwsEnvironment environment) {
+    public static TokenVerifier forIdentityProvider(String jwksUrl, String issuer, String audience) {
         JWKSource<SecurityContext> keys;
         try {
-            keys = JWKSourceBuilder.<SecurityContext>create(URI.create(environment.require(JWKS_URL_VARIABLE)).toURL())
+            keys = JWKSourceBuilder.<SecurityContext>create(URI.create(jwksUrl).toURL())
                     .cacheForever()
                     .rateLimited(JWKS_REFRESH_INTERVAL.toMillis())
                     .retrying(false)
                     .build();
-        } catch (MalformedURLException e) {
-            throw new IllegalStateException(JWKS_URL_VARIABLE + " is not a URL", e);
+        } catch (MalformedURLException | IllegalArgumentException e) {
+            throw new IllegalStateException(JWKS_URL_VARIABLE + " is not a URL: " + jwksUrl, e);
         }
-        return new TokenVerifier(keys, environment.require(ISSUER_VARIABLE), environment.require(AUDIENCE_VARIABLE));
+        return new TokenVerifier(keys, issuer, audience);
     }
 
     /**

@@ -1,5 +1,7 @@
 package ${package}.aws;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -15,18 +17,19 @@ import org.crac.Resource;
  */
 public final class SnapStartPriming implements Resource {
 
+    /** CRaC holds registered resources weakly; this keeps them for the life of the environment. */
+    private static final List<SnapStartPriming> REGISTERED = new CopyOnWriteArrayList<>();
+
     private final Runnable priming;
 
     private SnapStartPriming(Runnable priming) {
         this.priming = priming;
     }
 
-    /**
-     * Registers {@code priming} to run before the snapshot. Keep the returned resource in a field:
-     * CRaC holds registered resources weakly.
-     */
+    /** Runs {@code priming} before the snapshot, once. */
     public static SnapStartPriming register(Runnable priming) {
         SnapStartPriming resource = new SnapStartPriming(priming);
+        REGISTERED.add(resource);
         Core.getGlobalContext().register(resource);
         return resource;
     }

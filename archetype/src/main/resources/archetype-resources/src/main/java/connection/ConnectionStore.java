@@ -1,6 +1,5 @@
 package ${package}.connection;
 
-import ${package}.aws.AwsEnvironment;
 import java.util.List;
 
 /** Where the API keeps track of its open connections. */
@@ -17,14 +16,5 @@ public interface ConnectionStore {
 
     /** Runs the offline part of the store's work once, for SnapStart; nothing leaves the JVM. */
     default void prime() {
-    }
-
-    /** The store this project was generated with. */
-    static ConnectionStore fromEnvironment(AwsEnvironment environment) {
-#if( $storeType == 'dynamodb' )
-        return DynamoDbConnectionStore.fromEnvironment(environment);
-#else
-        return InMemoryConnectionStore.shared();
-#end
     }
 }

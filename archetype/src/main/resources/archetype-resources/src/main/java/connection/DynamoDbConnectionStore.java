@@ -1,6 +1,7 @@
 package ${package}.connection;
 
-import ${package}.aws.AwsEnvironment;
+import ${package}.aws.AwsClients;
+import ${package}.aws.Environment;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
  *
  * <p>Every item carries an {@code expiresAt} attribute (epoch seconds) that the table's time to
  * live deletes: API Gateway closes a connection after two hours at most, so an item whose
- * {@code #[[$disconnect]]#} never ran cannot outlive it by long.
+ * {@code $disconnect} never ran cannot outlive it by long.
  */
 public final class DynamoDbConnectionStore implements ConnectionStore {
 
@@ -43,10 +43,10 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
         this.clock = clock;
     }
 
-    public static DynamoDbConnectionStore fromEnvironment(AwsEnvironment environment) {
-        DynamoDbClientBuilder builder = environment.configure(DynamoDbClient.builder());
-        environment.endpointOverride("DYNAMODB").ifPresent(builder::endpointOverride);
-        return new DynamoDbConnectionStore(builder.build(), environment.require(TABLE_VARIABLE), Clock.systemUTC());
+    /** The table {@code CONNECTIONS_TABLE} names, through a client configured by {@link AwsClients}. */
+    public static DynamoDbConnectionStore fromEnvironment() {
+        return new DynamoDbConnectionStore(AwsClients.configure(DynamoDbClient.builder()).build(),
+                Environment.require(TABLE_VARIABLE), Clock.systemUTC());
     }
 
     @Override

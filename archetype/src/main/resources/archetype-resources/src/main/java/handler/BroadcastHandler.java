@@ -1,8 +1,8 @@
 package ${package}.handler;
 
-import ${package}.aws.AwsEnvironment;
 import ${package}.connection.Connection;
 import ${package}.connection.ConnectionStore;
+import ${package}.connection.DynamoDbConnectionStore;
 import ${package}.messaging.ConnectionMessenger;
 import ${package}.messaging.Json;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -36,17 +36,15 @@ public final class BroadcastHandler extends TextMessageHandler {
         return thread;
     });
 
+    /** Lambda's constructor: the store and the Management API from the function's environment. */
     public BroadcastHandler() {
-        this(System.getenv());
+        this(DynamoDbConnectionStore.fromEnvironment(), ConnectionMessenger.fromEnvironment());
+        primeBeforeSnapshot();
     }
 
-    public BroadcastHandler(Map<String, String> environment) {
-        this(new AwsEnvironment(environment));
-    }
-
-    private BroadcastHandler(AwsEnvironment environment) {
-        super(ConnectionMessenger.fromEnvironment(environment));
-        this.connections = ConnectionStore.fromEnvironment(environment);
+    BroadcastHandler(ConnectionStore connections, ConnectionMessenger messenger) {
+        super(messenger);
+        this.connections = connections;
     }
 
     @Override

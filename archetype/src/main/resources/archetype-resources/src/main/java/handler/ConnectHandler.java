@@ -1,36 +1,55 @@
 package ${package}.handler;
 
-import ${package}.aws.AwsEnvironment;
+#if( $storeType == 'dynamodb' )
 import ${package}.aws.SnapStartPriming;
 import ${package}.connection.Connection;
 import ${package}.connection.ConnectionStore;
+import ${package}.connection.DynamoDbConnectionStore;
+#end
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+#if( $storeType == 'dynamodb' )
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent.RequestContext;
+#end
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+#if( $storeType == 'dynamodb' )
 import java.time.Instant;
 import java.util.Map;
+#end
 
 /**
- * The {@code #[[$connect]]#} route: registers the new connection. API Gateway has already checked the
- * API key (and the authorizer, when there is one) before it calls this handler.
+#if( $storeType == 'dynamodb' )
+ * The {@code $connect} route: registers the new connection.
+#else
+ * The {@code $connect} route: accepts the new connection. Nothing is stored: an echo API needs no
+ * record of its connections.
+#end
+#if( $auth == 'jwt' )
+ * API Gateway has already checked the API key and run the authorizer before it calls this handler.
+#else
+ * API Gateway has already checked the API key before it calls this handler.
+#end
  */
 public final class ConnectHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
+#if( $storeType == 'dynamodb' )
 
     private final ConnectionStore connections;
-    private final SnapStartPriming priming = SnapStartPriming.register(this::prime);
 
+    /** Lambda's constructor: the store from the function's environment. */
     public ConnectHandler() {
-        this(System.getenv());
+        this(DynamoDbConnectionStore.fromEnvironment());
+        SnapStartPriming.register(connections::prime);
     }
 
-    public ConnectHandler(Map<String, String> environment) {
-        this.connections = ConnectionStore.fromEnvironment(new AwsEnvironment(environment));
+    ConnectHandler(ConnectionStore connections) {
+        this.connections = connections;
     }
+#end
 
     @Override
     public APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event, Context context) {
+#if( $storeType == 'dynamodb' )
         RequestContext request = event.getRequestContext();
         connections.save(new Connection(
                 request.getConnectionId(),
@@ -38,15 +57,16 @@ public final class ConnectHandler implements RequestHandler<APIGatewayV2WebSocke
                 request.getIdentity() == null ? null : request.getIdentity().getSourceIp(),
                 principal(request)));
         context.getLogger().log("Connected " + request.getConnectionId());
+#else
+        context.getLogger().log("Connected " + event.getRequestContext().getConnectionId());
+#end
         return Responses.ok();
     }
+#if( $storeType == 'dynamodb' )
 
     private static String principal(RequestContext request) {
         Map<String, Object> authorizer = request.getAuthorizer();
         return authorizer == null ? null : (String) authorizer.get("principalId");
     }
-
-    void prime() {
-        connections.prime();
-    }
+#end
 }

@@ -1,37 +1,43 @@
 package ${package}.handler;
 
-import ${package}.aws.AwsEnvironment;
+#if( $storeType == 'dynamodb' )
 import ${package}.aws.SnapStartPriming;
 import ${package}.connection.ConnectionStore;
+import ${package}.connection.DynamoDbConnectionStore;
+#end
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
-import java.util.Map;
 
-/** The {@code #[[$disconnect]]#} route: forgets the connection, however the client left. */
+#if( $storeType == 'dynamodb' )
+/** The {@code $disconnect} route: forgets the connection, however the client left. */
+#else
+/** The {@code $disconnect} route: notes that the client left, however it left. */
+#end
 public final class DisconnectHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
+#if( $storeType == 'dynamodb' )
 
     private final ConnectionStore connections;
-    private final SnapStartPriming priming = SnapStartPriming.register(this::prime);
 
+    /** Lambda's constructor: the store from the function's environment. */
     public DisconnectHandler() {
-        this(System.getenv());
+        this(DynamoDbConnectionStore.fromEnvironment());
+        SnapStartPriming.register(connections::prime);
     }
 
-    public DisconnectHandler(Map<String, String> environment) {
-        this.connections = ConnectionStore.fromEnvironment(new AwsEnvironment(environment));
+    DisconnectHandler(ConnectionStore connections) {
+        this.connections = connections;
     }
+#end
 
     @Override
     public APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event, Context context) {
         String connectionId = event.getRequestContext().getConnectionId();
+#if( $storeType == 'dynamodb' )
         connections.remove(connectionId);
+#end
         context.getLogger().log("Disconnected " + connectionId);
         return Responses.ok();
-    }
-
-    void prime() {
-        connections.prime();
     }
 }

@@ -1,10 +1,8 @@
 package ${package}.handler;
 
-import ${package}.aws.AwsEnvironment;
 import ${package}.messaging.ConnectionMessenger;
 import ${package}.messaging.Json;
 import com.amazonaws.services.lambda.runtime.Context;
-import java.util.Map;
 
 /**
  * The {@code send} route: echoes the message body back to its sender.
@@ -12,12 +10,14 @@ import java.util.Map;
  */
 public final class SendHandler extends TextMessageHandler {
 
+    /** Lambda's constructor: the Management API of the function's stage. */
     public SendHandler() {
-        this(System.getenv());
+        this(ConnectionMessenger.fromEnvironment());
+        primeBeforeSnapshot();
     }
 
-    public SendHandler(Map<String, String> environment) {
-        super(ConnectionMessenger.fromEnvironment(new AwsEnvironment(environment)));
+    SendHandler(ConnectionMessenger messenger) {
+        super(messenger);
     }
 
     @Override

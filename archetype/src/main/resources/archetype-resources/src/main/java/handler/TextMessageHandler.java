@@ -12,16 +12,20 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 
 /**
- * A route whose messages carry a string {@code body}; extend it for new routes of that kind. A message without one is answered with a
- * JSON error to its sender, whose connection stays open.
+ * A route whose messages carry a string {@code body}; extend it for new routes of that kind. A
+ * message without one is answered with a JSON error to its sender, whose connection stays open.
  */
 public abstract class TextMessageHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
 
     protected final ConnectionMessenger messenger;
-    private final SnapStartPriming priming = SnapStartPriming.register(this::prime);
 
     protected TextMessageHandler(ConnectionMessenger messenger) {
         this.messenger = messenger;
+    }
+
+    /** Lets SnapStart prime this handler's hot path before the snapshot; Lambda's constructors call it. */
+    protected final void primeBeforeSnapshot() {
+        SnapStartPriming.register(this::prime);
     }
 
     /** Parses and answers a sample message offline, so SnapStart's snapshot holds the hot path. */

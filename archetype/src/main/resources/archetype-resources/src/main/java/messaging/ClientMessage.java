@@ -7,7 +7,7 @@ import java.util.Map;
  * A message a client sent: {@code {"message": "<route>", "body": <payload>}}.
  *
  * <p>API Gateway picks the route from the {@code message} field (the API's route selection
- * expression is {@code #[[$request.body.message]]#}); the handlers validate the rest.
+ * expression is {@code $request.body.message}); the handlers validate the rest.
  */
 public record ClientMessage(String route, Object body) {
 

@@ -1,6 +1,7 @@
 package ${package}.messaging;
 
-import ${package}.aws.AwsEnvironment;
+import ${package}.aws.AwsClients;
+import ${package}.aws.Environment;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.core.SdkBytes;
@@ -26,14 +27,19 @@ public final class ConnectionMessenger {
         this.managementApi = managementApi;
     }
 
+    /** The Management API of the stage {@code CALLBACK_URL} names. */
+    public static ConnectionMessenger fromEnvironment() {
+        return forCallbackUrl(URI.create(Environment.require(CALLBACK_URL_VARIABLE)));
+    }
+
     /**
      * The callback URL is the whole endpoint, so the client gets it as a fixed endpoint provider:
      * that skips the SDK's endpoint rules engine, which costs class loading on every cold start.
      */
-    public static ConnectionMessenger fromEnvironment(AwsEnvironment environment) {
-        Endpoint callbackUrl = Endpoint.builder().url(URI.create(environment.require(CALLBACK_URL_VARIABLE))).build();
-        return new ConnectionMessenger(environment.configure(ApiGatewayManagementApiClient.builder())
-                .endpointProvider(parameters -> CompletableFuture.completedFuture(callbackUrl))
+    public static ConnectionMessenger forCallbackUrl(URI callbackUrl) {
+        Endpoint endpoint = Endpoint.builder().url(callbackUrl).build();
+        return new ConnectionMessenger(AwsClients.configure(ApiGatewayManagementApiClient.builder())
+                .endpointProvider(parameters -> CompletableFuture.completedFuture(endpoint))
                 .build());
     }
 

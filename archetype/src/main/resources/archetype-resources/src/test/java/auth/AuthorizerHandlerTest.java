@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ${package}.support.TestContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.IamPolicyResponse;
+import dev.websocketkit.local.testing.CapturingContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -24,16 +24,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The #[[$connect]]# authorizer against a real JWKS endpoint, with one test per attack. */
+/** The $connect authorizer against a real JWKS endpoint, with one test per attack. */
 class AuthorizerHandlerTest {
 
-    private static final String METHOD_ARN = "arn:aws:execute-api:us-east-1:123456789012:abc123xyz0/prod/#[[$connect]]#";
+    private static final String METHOD_ARN = "arn:aws:execute-api:us-east-1:123456789012:abc123xyz0/prod/$connect";
     private static final TestTokens TOKENS = new TestTokens();
 
     private static JwksServer jwks;
 
     private AuthorizerHandler authorizer;
-    private TestContext context;
+    private CapturingContext context;
 
     @BeforeAll
     static void startJwks() {
@@ -47,11 +47,8 @@ class AuthorizerHandlerTest {
 
     @BeforeEach
     void createAuthorizer() {
-        authorizer = new AuthorizerHandler(Map.of(
-                TokenVerifier.JWKS_URL_VARIABLE, jwks.url(),
-                TokenVerifier.ISSUER_VARIABLE, TestTokens.ISSUER,
-                TokenVerifier.AUDIENCE_VARIABLE, TestTokens.AUDIENCE));
-        context = new TestContext();
+        authorizer = new AuthorizerHandler(TokenVerifier.forIdentityProvider(jwks.url(), TestTokens.ISSUER, TestTokens.AUDIENCE));
+        context = new CapturingContext();
     }
 
     /** Whatever a test did, nothing secret reached the log. */
@@ -138,10 +135,8 @@ class AuthorizerHandlerTest {
     @Test
     void downloadsTheJwksOnceAndAgainForANewKeyButAtMostOnceAMinute() throws Exception {
         try (JwksServer rotating = new JwksServer(List.of(TOKENS.rsa.toPublicJWK()))) {
-            AuthorizerHandler handler = new AuthorizerHandler(Map.of(
-                    TokenVerifier.JWKS_URL_VARIABLE, rotating.url(),
-                    TokenVerifier.ISSUER_VARIABLE, TestTokens.ISSUER,
-                    TokenVerifier.AUDIENCE_VARIABLE, TestTokens.AUDIENCE));
+            AuthorizerHandler handler = new AuthorizerHandler(
+                    TokenVerifier.forIdentityProvider(rotating.url(), TestTokens.ISSUER, TestTokens.AUDIENCE));
 
             for (int i = 0; i < 5; i++) {
                 handler.handleRequest(event(Map.of("Authorization", "Bearer " + TOKENS.valid()), Map.of()), context);

@@ -2,7 +2,8 @@ package ${package}.connection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import ${package}.support.DynamoDbLocal;
+import ${package}.support.TestConnectionStores;
+import dev.websocketkit.local.aws.DynamoDbLocal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,7 +27,7 @@ class DynamoDbConnectionStoreTest {
 
     @BeforeEach
     void createTable() {
-        tableName = DynamoDbLocal.createConnectionsTable();
+        tableName = TestConnectionStores.newTable();
         store = new DynamoDbConnectionStore(DynamoDbLocal.client(), tableName, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

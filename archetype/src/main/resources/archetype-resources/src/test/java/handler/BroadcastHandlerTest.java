@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ${package}.support.TestEvents;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -69,6 +68,6 @@ class BroadcastHandlerTest extends HandlerTest {
     }
 
     private APIGatewayV2WebSocketResponse broadcast(String sender, String body) {
-        return new BroadcastHandler(environment).handleRequest(TestEvents.message("broadcast", sender, body), context);
+        return new BroadcastHandler(connections, messenger).handleRequest(message(Routes.BROADCAST, sender, body), context);
     }
 }

@@ -2,34 +2,39 @@ package ${package}.handler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+#if( $storeType == 'dynamodb' )
 import ${package}.connection.Connection;
-import ${package}.support.TestEvents;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+#else
+import java.time.Instant;
+import java.util.List;
+#end
 import org.junit.jupiter.api.Test;
 
 class ConnectHandlerTest extends HandlerTest {
+#if( $storeType == 'dynamodb' )
 
     @Test
     void registersTheConnectionWithItsTimeAndSourceAddress() {
-        String connectionId = TestEvents.newConnectionId();
+        String connectionId = newConnectionId();
         Instant connectedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
-        var response = new ConnectHandler(environment).handleRequest(TestEvents.connect(connectionId, connectedAt), context);
+        var response = new ConnectHandler(connections).handleRequest(connect(connectionId, connectedAt), context);
 
         assertEquals(200, response.getStatusCode());
-        assertEquals(new Connection(connectionId, connectedAt, TestEvents.SOURCE_IP, null), stored(connectionId));
+        assertEquals(new Connection(connectionId, connectedAt, SOURCE_IP, null), stored(connectionId));
     }
 
     @Test
     void registersThePrincipalAnAuthorizerPassedOn() {
-        String connectionId = TestEvents.newConnectionId();
-        APIGatewayV2WebSocketEvent event = TestEvents.connect(connectionId, Instant.now());
+        String connectionId = newConnectionId();
+        APIGatewayV2WebSocketEvent event = connect(connectionId, Instant.now());
         event.getRequestContext().setAuthorizer(Map.of("principalId", "user-42"));
 
-        new ConnectHandler(environment).handleRequest(event, context);
+        new ConnectHandler(connections).handleRequest(event, context);
 
         assertEquals("user-42", stored(connectionId).principal());
     }
@@ -40,4 +45,16 @@ class ConnectHandlerTest extends HandlerTest {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError(connectionId + " was not stored"));
     }
+#else
+
+    @Test
+    void acceptsTheConnectionAndLogsIt() {
+        String connectionId = newConnectionId();
+
+        var response = new ConnectHandler().handleRequest(connect(connectionId, Instant.now()), context);
+
+        assertEquals(200, response.getStatusCode());
+        assertEquals(List.of("Connected " + connectionId), context.logLines());
+    }
+#end
 }

@@ -3,7 +3,6 @@ package ${package}.handler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ${package}.messaging.Json;
-import ${package}.support.TestEvents;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,7 @@ class DefaultHandlerTest extends HandlerTest {
         Map<?, ?> reply = replyTo("{\"message\": \"shout\", \"body\": \"hi\"}");
 
         assertEquals("Unknown route \"shout\"", reply.get("error"));
-        assertEquals(List.of("send", "broadcast"), reply.get("routes"));
+        assertEquals(Routes.MESSAGE_ROUTES, reply.get("routes"));
     }
 
     @Test
@@ -31,9 +30,8 @@ class DefaultHandlerTest extends HandlerTest {
     }
 
     private Map<?, ?> replyTo(String body) throws IOException {
-        String sender = connectClient();
-        var response = new DefaultHandler(environment)
-                .handleRequest(TestEvents.message("#[[$default]]#", sender, body), context);
+        String sender = newConnectionId();
+        var response = new DefaultHandler(messenger).handleRequest(message(Routes.DEFAULT, sender, body), context);
 
         assertEquals(400, response.getStatusCode());
         List<String> replies = managementApi.dataPostedTo(sender);

@@ -1,12 +1,19 @@
 package ${package}.handler;
 
-import ${package}.aws.AwsEnvironment;
+#if( $storeType == 'dynamodb' )
 import ${package}.connection.Connection;
 import ${package}.connection.ConnectionStore;
-import ${package}.support.ManagementApiServer;
-import ${package}.support.TestContext;
-import ${package}.support.TestEnvironment;
-import ${package}.support.TestEvents;
+#end
+import ${package}.messaging.ConnectionMessenger;
+#if( $storeType == 'dynamodb' )
+import ${package}.support.TestConnectionStores;
+#end
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import dev.websocketkit.local.events.WebSocketEvents;
+import dev.websocketkit.local.events.WebSocketEvents.Client;
+import dev.websocketkit.local.events.WebSocketEvents.Handshake;
+import dev.websocketkit.local.testing.CapturingContext;
+import dev.websocketkit.local.testing.RecordingManagementApi;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -14,20 +21,31 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * Runs handlers the way Lambda does, built from the function environment, against the project's
- * real connection store and a real HTTP Management API endpoint.
+#if( $storeType == 'dynamodb' )
+ * Runs handlers with events shaped like a deployed API's, against the project's real connection
+ * store and a real HTTP endpoint standing in for the stage's Management API.
+#else
+ * Runs handlers with events shaped like a deployed API's, against a real HTTP endpoint standing in
+ * for the stage's Management API.
+#end
  */
 abstract class HandlerTest {
 
-    static ManagementApiServer managementApi;
+    static final String STAGE = "prod";
+    static final String SOURCE_IP = "203.0.113.7";
+    private static final WebSocketEvents EVENTS = new WebSocketEvents(WebSocketEvents.Api.deployed("abc123xyz0", STAGE));
 
-    Map<String, String> environment;
+    static RecordingManagementApi managementApi;
+
+#if( $storeType == 'dynamodb' )
     ConnectionStore connections;
-    TestContext context;
+#end
+    ConnectionMessenger messenger;
+    CapturingContext context;
 
     @BeforeAll
     static void startManagementApi() {
-        managementApi = new ManagementApiServer(TestEvents.STAGE);
+        managementApi = new RecordingManagementApi(STAGE);
     }
 
     @AfterAll
@@ -36,20 +54,45 @@ abstract class HandlerTest {
     }
 
     @BeforeEach
-    void prepareEnvironment() {
-        environment = TestEnvironment.forFunctions(managementApi);
-        connections = ConnectionStore.fromEnvironment(new AwsEnvironment(environment));
-        context = new TestContext();
+    void prepareCollaborators() {
+#if( $storeType == 'dynamodb' )
+        connections = TestConnectionStores.newStore();
+#end
+        messenger = ConnectionMessenger.forCallbackUrl(managementApi.callbackUrl());
+        context = new CapturingContext();
     }
 
-    /** Connects a new client through the real {@code #[[$connect]]#} handler and returns its connection id. */
+    static String newConnectionId() {
+        return WebSocketEvents.newId();
+    }
+
+    static APIGatewayV2WebSocketEvent connect(String connectionId, Instant connectedAt) {
+        return EVENTS.connect(client(connectionId, connectedAt), Handshake.of(Map.of("x-api-key", "test-api-key"), Map.of()), null);
+    }
+
+    static APIGatewayV2WebSocketEvent disconnect(String connectionId) {
+        return EVENTS.disconnect(client(connectionId, Instant.now()), null);
+    }
+
+    /** A message on the route API Gateway selected for it; {@code body} is sent as the client wrote it. */
+    static APIGatewayV2WebSocketEvent message(String routeKey, String connectionId, String body) {
+        return EVENTS.message(routeKey, client(connectionId, Instant.now()), body, null);
+    }
+#if( $storeType == 'dynamodb' )
+
+    /** Connects a new client through the real {@code $connect} handler and returns its connection id. */
     String connectClient() {
-        String connectionId = TestEvents.newConnectionId();
-        new ConnectHandler(environment).handleRequest(TestEvents.connect(connectionId, Instant.now()), new TestContext());
+        String connectionId = newConnectionId();
+        new ConnectHandler(connections).handleRequest(connect(connectionId, Instant.now()), new CapturingContext());
         return connectionId;
     }
 
     boolean isStored(String connectionId) {
         return connections.findAll().stream().map(Connection::connectionId).anyMatch(connectionId::equals);
+    }
+#end
+
+    private static Client client(String connectionId, Instant connectedAt) {
+        return new Client(connectionId, connectedAt, SOURCE_IP, "test-client");
     }
 }

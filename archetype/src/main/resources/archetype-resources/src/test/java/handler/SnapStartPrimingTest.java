@@ -3,13 +3,18 @@ package ${package}.handler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ${package}.aws.SnapStartPriming;
-import ${package}.support.ManagementApiServer;
+#if( $storeType == 'dynamodb' )
+import ${package}.connection.ConnectionStore;
+#end
+import ${package}.messaging.ConnectionMessenger;
+#if( $storeType == 'dynamodb' )
 import ${package}.support.StubEndpoint;
-import ${package}.support.TestEnvironment;
-import ${package}.support.TestEvents;
-import java.util.HashMap;
+import ${package}.support.ThrottlingDynamoDb;
+#end
+import dev.websocketkit.local.testing.RecordingManagementApi;
+#if( $storeType == 'dynamodb' )
 import java.util.List;
-import java.util.Map;
+#end
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,34 +23,44 @@ import org.junit.jupiter.api.Test;
 /** Priming runs before SnapStart's snapshot, where nothing may reach the network. */
 class SnapStartPrimingTest {
 
-    private StubEndpoint store;
-    private ManagementApiServer managementApi;
-    private Map<String, String> environment;
+    private RecordingManagementApi managementApi;
+    private ConnectionMessenger messenger;
+#if( $storeType == 'dynamodb' )
+    private StubEndpoint dynamoDb;
+    private ConnectionStore connections;
+#end
 
     @BeforeEach
     void startEndpointsThatKeepRequests() {
-        store = new StubEndpoint(500, "application/json", "");
-        managementApi = new ManagementApiServer(TestEvents.STAGE);
-        environment = new HashMap<>(TestEnvironment.forFunctions(managementApi));
-        environment.put("AWS_ENDPOINT_URL_DYNAMODB", store.url());
+        managementApi = new RecordingManagementApi(HandlerTest.STAGE);
+        messenger = ConnectionMessenger.forCallbackUrl(managementApi.callbackUrl());
+#if( $storeType == 'dynamodb' )
+        dynamoDb = ThrottlingDynamoDb.start();
+        connections = ThrottlingDynamoDb.store(dynamoDb);
+#end
     }
 
     @AfterEach
     void stop() {
-        store.close();
         managementApi.close();
+#if( $storeType == 'dynamodb' )
+        dynamoDb.close();
+#end
     }
 
     @Test
     void everyHandlerPrimesWithoutTouchingTheNetwork() {
-        new ConnectHandler(environment).prime();
-        new DisconnectHandler(environment).prime();
-        new SendHandler(environment).prime();
-        new BroadcastHandler(environment).prime();
-        new DefaultHandler(environment).prime();
+#if( $storeType == 'dynamodb' )
+        connections.prime();
+        new BroadcastHandler(connections, messenger).prime();
+#end
+        new SendHandler(messenger).prime();
+        new DefaultHandler(messenger).prime();
 
         assertEquals(0, managementApi.posts().size(), "posts to the Management API");
-        assertEquals(List.of(), store.requests(), "requests to the connection store");
+#if( $storeType == 'dynamodb' )
+        assertEquals(List.of(), dynamoDb.requests(), "requests to DynamoDB");
+#end
     }
 
     @Test

@@ -1,19 +1,20 @@
 package ${package}.template;
 
-import static ${package}.template.SamTemplate.listOrSingleton;
-import static ${package}.template.SamTemplate.mapOrEmpty;
-import static ${package}.template.SamTemplate.properties;
-import static ${package}.template.SamTemplate.subText;
-import static ${package}.template.SamTemplate.subVariables;
+import static dev.websocketkit.local.template.SamTemplate.listOrSingleton;
+import static dev.websocketkit.local.template.SamTemplate.mapOrEmpty;
+import static dev.websocketkit.local.template.SamTemplate.properties;
+import static dev.websocketkit.local.template.SamTemplate.subText;
+import static dev.websocketkit.local.template.SamTemplate.subVariables;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import ${package}.handler.ConnectHandler;
-import ${package}.handler.DefaultHandler;
+import ${package}.handler.Routes;
 import ${package}.messaging.Json;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.websocketkit.local.template.SamTemplate;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,9 +33,9 @@ import org.junit.jupiter.api.Test;
 /** Checks template.yaml against the code and against the rules a deployable, least-privilege stack follows. */
 class TemplateTest {
 
-    private static final Set<String> BUILT_IN_ROUTES = Set.of("#[[$connect]]#", "#[[$disconnect]]#", "#[[$default]]#");
+    private static final Set<String> BUILT_IN_ROUTES = Set.of(Routes.CONNECT, Routes.DISCONNECT, Routes.DEFAULT);
 
-    private final SamTemplate template = SamTemplate.ofProject();
+    private final SamTemplate template = SamTemplate.load(Path.of("template.yaml"));
 
     @Test
     void everyFunctionHandlerIsALambdaHandlerOfThisProject() throws Exception {
@@ -46,7 +47,6 @@ class TemplateTest {
             Class<?> handlerClass = Class.forName(handler.substring(0, handler.indexOf("::")));
             assertTrue(RequestHandler.class.isAssignableFrom(handlerClass), handlerClass + " is a RequestHandler");
             handlerClass.getConstructor();
-            handlerClass.getConstructor(Map.class);
         }
     }
 
@@ -65,10 +65,10 @@ class TemplateTest {
     void connectRequiresAnApiKeyThatAUsagePlanBindsToTheStage() {
         Map<String, Object> api = properties(mapOrEmpty(template.resources().get("WebSocketApi")));
         assertEquals("WEBSOCKET", api.get("ProtocolType"));
-        assertEquals("#[[$request.body.message]]#", api.get("RouteSelectionExpression"));
-        assertEquals("#[[$request.header.x-api-key]]#", api.get("ApiKeySelectionExpression"));
+        assertEquals("$request.body.message", api.get("RouteSelectionExpression"));
+        assertEquals("$request.header.x-api-key", api.get("ApiKeySelectionExpression"));
 
-        Map<String, Object> connectRoute = properties(routesByKey().get("#[[$connect]]#"));
+        Map<String, Object> connectRoute = properties(routesByKey().get(Routes.CONNECT));
         assertEquals(Boolean.TRUE, connectRoute.get("ApiKeyRequired"));
 
         Map<String, Object> usagePlan = properties(single("AWS::ApiGateway::UsagePlan"));
@@ -85,8 +85,8 @@ class TemplateTest {
     void everyRouteInvokesItsFunctionAliasWithPermissionForThatRouteOnly() {
         Map<String, Map<String, Object>> routes = routesByKey();
         Set<String> expectedKeys = new HashSet<>(BUILT_IN_ROUTES);
-        expectedKeys.addAll(DefaultHandler.ROUTES);
-        assertEquals(expectedKeys, routes.keySet(), "route keys; DefaultHandler.ROUTES must list the custom ones");
+        expectedKeys.addAll(Routes.MESSAGE_ROUTES);
+        assertEquals(expectedKeys, routes.keySet(), "route keys; Routes.MESSAGE_ROUTES must list the custom ones");
 
         for (Map.Entry<String, Map<String, Object>> route : routes.entrySet()) {
             String integrationId = subVariables(properties(route.getValue()).get("Target")).get(0);
@@ -100,7 +100,7 @@ class TemplateTest {
             boolean permitted = template.resourcesOfType("AWS::Lambda::Permission").values().stream()
                     .map(SamTemplate::properties)
                     .anyMatch(permission -> Map.of("Ref", aliasReference).equals(permission.get("FunctionName"))
-                            && subText(permission.get("SourceArn")).endsWith("/#[[${StageName}]]#/" + route.getKey()));
+                            && subText(permission.get("SourceArn")).endsWith("/${StageName}/" + route.getKey()));
             assertTrue(permitted, route.getKey() + " has a permission scoped to its route and stage");
         }
     }
@@ -108,7 +108,7 @@ class TemplateTest {
 #if( $auth == 'jwt' )
     @Test
     void connectIsAuthorizedByTheJwtAuthorizerFunction() {
-        Map<String, Object> connectRoute = properties(routesByKey().get("#[[$connect]]#"));
+        Map<String, Object> connectRoute = properties(routesByKey().get(Routes.CONNECT));
         assertEquals("CUSTOM", connectRoute.get("AuthorizationType"));
         String authorizerId = (String) mapOrEmpty(connectRoute.get("AuthorizerId")).get("Ref");
         Map<String, Object> authorizer = properties(mapOrEmpty(template.resources().get(authorizerId)));
@@ -118,7 +118,8 @@ class TemplateTest {
         boolean permitted = template.resourcesOfType("AWS::Lambda::Permission").values().stream()
                 .map(SamTemplate::properties)
                 .anyMatch(permission -> Map.of("Ref", "AuthorizerFunction.Alias").equals(permission.get("FunctionName"))
-                        && subText(permission.get("SourceArn")).endsWith("/authorizers/#[[${]]#" + authorizerId + "}"));
+                        && subText(permission.get("SourceArn")).contains("/authorizers/")
+                        && subVariables(permission.get("SourceArn")).contains(authorizerId));
         assertTrue(permitted, "API Gateway may invoke the authorizer, for this API's authorizer only");
 
         Map<String, Object> variables = mapOrEmpty(mapOrEmpty(properties(mapOrEmpty(template.resources().get("AuthorizerFunction")))
@@ -129,7 +130,7 @@ class TemplateTest {
 #else
     @Test
     void connectNeedsOnlyTheApiKey() {
-        assertEquals("NONE", properties(routesByKey().get("#[[$connect]]#")).get("AuthorizationType"));
+        assertEquals("NONE", properties(routesByKey().get(Routes.CONNECT)).get("AuthorizationType"));
         assertEquals(Map.of(), template.resourcesOfType("AWS::ApiGatewayV2::Authorizer"));
     }
 #end
@@ -151,10 +152,13 @@ class TemplateTest {
                 assertFalse(name.contains("*"), "wildcard action " + name);
                 Object resource = statement.get("Resource");
                 if (name.equals("execute-api:ManageConnections")) {
-                    assertEquals("#[[arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${WebSocketApi}/${StageName}/POST/@connections/*]]#",
-                            subText(resource), "ManageConnections is scoped to posting on this API's stage");
+                    assertEquals(List.of("AWS::Partition", "AWS::Region", "AWS::AccountId", "WebSocketApi", "StageName"), subVariables(resource),
+                            "ManageConnections is scoped to this API's stage");
+                    assertTrue(subText(resource).endsWith("/POST/@connections/*"), "ManageConnections is scoped to posting");
+#if( $storeType == 'dynamodb' )
                 } else if (name.startsWith("dynamodb:")) {
                     assertEquals(Map.of("Fn::GetAtt", List.of("ConnectionsTable", "Arn")), resource, name + " is scoped to the table");
+#end
                 } else {
                     fail("unexpected action " + name);
                 }

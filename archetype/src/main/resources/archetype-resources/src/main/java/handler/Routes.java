@@ -1,0 +1,25 @@
+package ${package}.handler;
+
+import java.util.List;
+
+/** The route keys of the API; template.yaml declares the same routes. */
+public final class Routes {
+
+    public static final String CONNECT = "$connect";
+    public static final String DISCONNECT = "$disconnect";
+    public static final String DEFAULT = "$default";
+    public static final String SEND = "send";
+#if( $storeType == 'dynamodb' )
+    public static final String BROADCAST = "broadcast";
+#end
+
+    /** The routes clients can name in the {@code message} field of what they send. */
+#if( $storeType == 'dynamodb' )
+    public static final List<String> MESSAGE_ROUTES = List.of(SEND, BROADCAST);
+#else
+    public static final List<String> MESSAGE_ROUTES = List.of(SEND);
+#end
+
+    private Routes() {
+    }
+}

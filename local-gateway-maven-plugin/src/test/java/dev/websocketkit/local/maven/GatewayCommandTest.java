@@ -1,0 +1,74 @@
+package dev.websocketkit.local.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.websocketkit.local.client.Handshake;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The command the goal runs, run for real: a JVM of its own that serves the template until it is stopped. */
+class GatewayCommandTest {
+
+    @Test
+    void buildsTheGatewaysCommandLineFromTheGoalsParameters() {
+        List<String> command = GatewayCommand.builder(Path.of("/jdk/bin/java"))
+                .jvmArgs(List.of("-Xmx256m", " "))
+                .gatewayClassPath(List.of(Path.of("/repo/gateway.jar"), Path.of("/repo/jetty.jar")))
+                .functionClassPath(List.of(Path.of("/project/target/classes")))
+                .template(Path.of("/project/template.yaml"))
+                .option("--port", "9000")
+                .option("--api-key", null)
+                .parameters(List.of("StageName=dev", " Greeting=hi"))
+                .build();
+
+        assertEquals(List.of("/jdk/bin/java", "--enable-native-access=ALL-UNNAMED", "-Dorg.eclipse.jetty.LEVEL=WARN", "-Xmx256m", "-cp", "/repo/gateway.jar" + File.pathSeparator + "/repo/jetty.jar",
+                GatewayCommand.MAIN_CLASS, "--function-classpath", "/project/target/classes", "--template", "/project/template.yaml",
+                "--port", "9000", "--parameter", "StageName=dev", "--parameter", "Greeting=hi"), command);
+    }
+
+    @Test
+    @Timeout(60)
+    void servesTheTemplateFromTheProjectsClassesUntilStopped() throws Exception {
+        List<Path> testClassPath = Arrays.stream(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))
+                .split(File.pathSeparator)).map(Path::of).toList();
+        List<String> command = GatewayCommand.builder(Path.of(System.getProperty("java.home"), "bin", "java"))
+                .gatewayClassPath(testClassPath)
+                .functionClassPath(List.of(Path.of("target/test-classes")))
+                .template(Path.of("src/test/resources/template.yaml"))
+                .option("--port", "0")
+                .option("--api-key", "plugin-test-key-0123456789")
+                .parameters(List.of("Greeting=hello"))
+                .build();
+        Process gateway = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            BufferedReader output = new BufferedReader(new InputStreamReader(gateway.getInputStream(), StandardCharsets.UTF_8));
+            List<String> lines = new ArrayList<>();
+            String line;
+            while ((line = output.readLine()) != null && !line.startsWith("Try:")) {
+                lines.add(line);
+            }
+            String banner = lines.stream().filter(text -> text.startsWith("Local WebSocket API: ")).findFirst().orElseThrow(
+                    () -> new AssertionError("no banner in " + lines));
+            URI uri = URI.create(banner.substring("Local WebSocket API: ".length()));
+            assertTrue(lines.contains("API key: plugin-test-key-0123456789"), lines.toString());
+
+            assertEquals(403, Handshake.to(uri).refusal());
+            Handshake.to(uri).apiKey("plugin-test-key-0123456789").connect().close();
+            assertTrue(output.readLine().contains("greeting: hello"), "the function got its template parameter");
+        } finally {
+            gateway.destroy();
+        }
+        assertTrue(gateway.waitFor(20, TimeUnit.SECONDS), "the gateway stops when its process is told to");
+    }
+}
