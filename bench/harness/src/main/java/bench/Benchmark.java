@@ -1,5 +1,7 @@
 package bench;
 
+import dev.websocketkit.local.client.Handshake;
+import dev.websocketkit.local.client.WebSocketTestClient;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -11,15 +13,19 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The benchmark of bench/run: cold starts beside the floor and the naive way, artifact sizes, and
- * (with the local gateway) echo throughput and broadcast fan-out beside their plain limits.
- * Everything is configured with system properties that bench/run sets.
+ * The benchmark of bench/run: cold starts beside the floor and the naive way, artifact sizes, the
+ * local gateway's start, echo throughput beside a plain Jetty endpoint, a load of a thousand
+ * clients, and broadcast fan-out. Configured with system properties that bench/run sets;
+ * {@code bench.sections} picks sections.
  */
 public final class Benchmark {
+
+    static final String HELLO = "{\"message\": \"send\", \"body\": \"Hello World!\"}";
 
     static final ExecutorService THREADS = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "bench-client");
@@ -28,20 +34,41 @@ public final class Benchmark {
     });
 
     public static void main(String[] args) throws Exception {
+        Set<String> sections = Set.of(System.getProperty("bench.sections", "coldstart,size,start,echo,load,broadcast").split(","));
+        System.out.printf("Machine: %d CPUs, %s %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name"), System.getProperty("os.arch"), Runtime.version());
+        if (sections.contains("coldstart")) {
+            coldStarts();
+        }
+        if (sections.contains("size")) {
+            artifactSizes();
+        }
+        if (sections.contains("start")) {
+            gatewayStart();
+        }
+        if (sections.contains("echo")) {
+            echo();
+        }
+        if (sections.contains("load")) {
+            load();
+        }
+        if (sections.contains("broadcast")) {
+            broadcast();
+        }
+        System.exit(0);
+    }
+
+    private static void coldStarts() throws Exception {
         int runs = Integer.getInteger("bench.runs", 7);
         String packageName = System.getProperty("bench.package", "com.example");
         String generatedJar = System.getProperty("bench.generatedJar");
-
-        System.out.printf("Machine: %d CPUs, %s %s, Java %s%n%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("os.name"), System.getProperty("os.arch"), Runtime.version());
-
         try (LocalAws aws = new LocalAws()) {
             Map<String, String> environment = Map.of(
                     "AWS_REGION", "us-east-1",
                     "AWS_ACCESS_KEY_ID", "AKIDBENCH",
                     "AWS_SECRET_ACCESS_KEY", "bench",
                     "CALLBACK_URL", aws.callbackUrl(),
-                    "CONNECTIONS_TABLE", LocalAws.TABLE,
+                    "CONNECTIONS_TABLE", aws.table(),
                     "AWS_ENDPOINT_URL_DYNAMODB", aws.dynamoDbEndpoint());
             ColdStart coldStart = new ColdStart(System.getProperty("bench.java"), System.getProperty("bench.runnerClasses"), environment);
             String naive = System.getProperty("bench.naiveClasspath");
@@ -53,7 +80,7 @@ public final class Benchmark {
             double naiveConnect = median(coldStart.measure(naive, "bench.naive.NaiveConnectHandler", "connect", runs));
             double generatedConnect = median(coldStart.measure(generatedJar, packageName + ".handler.ConnectHandler", "connect", runs));
 
-            System.out.printf("1. Cold start: process start to reply, median of %d fresh JVMs, %s, flags %s%n",
+            System.out.printf("%n1. Cold start: process start to reply, median of %d fresh JVMs, %s, flags %s%n",
                     runs, coldStart.pinned() ? "1 CPU (taskset -c 0)" : "all CPUs (no taskset here)", String.join(" ", ColdStart.LAMBDA_JVM_FLAGS));
             Table table = new Table("handler", "floor ms", "naive ms", "generated ms", "generated/naive", "generated/floor");
             table.row("send (echo, Management API)", ms(floorMillis), ms(naiveSend), ms(generatedSend),
@@ -62,98 +89,135 @@ public final class Benchmark {
                     ratio(generatedConnect / naiveConnect), ratio(generatedConnect / floorMillis));
             table.print();
         }
+    }
 
+    private static void artifactSizes() throws IOException {
+        String generatedJar = System.getProperty("bench.generatedJar");
         System.out.println();
         System.out.println("2. Artifact size (what ./mvnw package builds; sam build deploys the same classes and jars)");
         Table sizes = new Table("artifact", "MB");
         sizes.row("generated, shared by every function", mb(Files.size(Path.of(generatedJar))));
         sizes.row("naive send: handler + SDK defaults", mb(classpathBytes(System.getProperty("bench.naiveClasspath"))));
-        String runtime = System.getProperty("bench.generatedRuntimeClasspath");
+        String runtime = System.getProperty("bench.functionClasspath");
         sizes.row("if split: send or $default alone", mb(classpathBytes(runtime, "dynamodb-", "nimbus-jose-jwt-")));
         sizes.row("if split: $connect or $disconnect alone", mb(classpathBytes(runtime, "apigatewaymanagementapi-", "nimbus-jose-jwt-")));
         sizes.row("if split: broadcast alone", mb(classpathBytes(runtime, "nimbus-jose-jwt-")));
         sizes.row("if split: authorizer alone", mb(classpathBytes(runtime, "dynamodb-", "apigatewaymanagementapi-")));
         sizes.print();
-
-        localGatewaySections(packageName);
-        System.exit(0);
     }
 
-    /** Sections 3 and 4, through the generated project's local gateway (./mvnw -Plocal). */
-    private static void localGatewaySections(String packageName) throws Exception {
-        int clients = Integer.getInteger("bench.echoClients", 50);
-        int messages = Integer.getInteger("bench.echoMessages", 1000);
-        String message = "{\"message\": \"send\", \"body\": \"Hello World!\"}";
-
-        EchoLoad.Result gatewayEcho;
-        try (ServerProcess gateway = startGateway(packageName)) {
-            Gateway local = Gateway.from(gateway);
-            gatewayEcho = EchoLoad.run(local.uri(), local.headers(), message, clients, messages);
-        }
-        EchoLoad.Result plainEcho;
-        try (ServerProcess plain = new ServerProcess(List.of(System.getProperty("bench.java"), "-cp",
-                System.getProperty("java.class.path"), "bench.PlainEchoServer"))) {
-            String port = plain.await(line -> line.startsWith("Listening on ")).substring("Listening on ".length());
-            plainEcho = EchoLoad.run(URI.create("ws://localhost:" + port), Map.of(), message, clients, messages);
+    /** ./mvnw -Plocal in the generated project, compiled already: from the command to the banner's last line. */
+    private static void gatewayStart() throws Exception {
+        Path project = Path.of(System.getProperty("bench.generatedProject"));
+        List<Double> seconds = new ArrayList<>();
+        for (int run = 0; run < 4; run++) {
+            ProcessBuilder builder = new ProcessBuilder(project.resolve("mvnw").toString(), "-B", "-q", "-o", "-Plocal", "-Dlocal.port=0")
+                    .directory(project.toFile());
+            builder.environment().put("JAVA_HOME", Path.of(System.getProperty("bench.java")).getParent().getParent().toString());
+            long start = System.nanoTime();
+            try (ServerProcess maven = new ServerProcess(builder)) {
+                maven.await(line -> line.startsWith("Try: "));
+                if (run > 0) {
+                    seconds.add((System.nanoTime() - start) / 1e9);
+                }
+            }
+            Thread.sleep(1000);
         }
         System.out.println();
-        System.out.printf("3. Local echo: %d clients x %d messages each, one at a time per client%n", clients, messages);
-        Table echo = new Table("server", "messages/s", "p50 ms", "p99 ms", "throughput ratio");
-        echo.row("-Plocal gateway (send handler, Management API)", whole(gatewayEcho.messagesPerSecond()),
-                ratio(gatewayEcho.p50Millis()), ratio(gatewayEcho.p99Millis()), ratio(gatewayEcho.messagesPerSecond() / plainEcho.messagesPerSecond()));
-        echo.row("plain Jetty echo (the limit)", whole(plainEcho.messagesPerSecond()),
-                ratio(plainEcho.p50Millis()), ratio(plainEcho.p99Millis()), "1.00");
-        echo.print();
+        System.out.println("3. ./mvnw -Plocal, warm (dependencies downloaded, classes compiled): command to banner, median of 3 after a warm-up");
+        Table table = new Table("step", "s");
+        table.row("banner printed", String.format(Locale.ROOT, "%.2f", median(seconds)));
+        table.print();
+    }
 
+    private static void echo() throws Exception {
+        int clients = Integer.getInteger("bench.echoClients", 50);
+        int messages = Integer.getInteger("bench.echoMessages", 1000);
+        EchoLoad.Result gatewayEcho;
+        double gatewayCpu;
+        PostCosts posts;
+        try (GatewayProcess gateway = new GatewayProcess(List.of())) {
+            EchoLoad.run(gateway.uri(), gateway.headers(), HELLO, clients, messages / 10);
+            double before = gateway.output().cpuMillis();
+            gatewayEcho = EchoLoad.run(gateway.uri(), gateway.headers(), HELLO, clients, messages);
+            gatewayCpu = (gateway.output().cpuMillis() - before) / gatewayEcho.received();
+            try (WebSocketTestClient listener = Handshake.to(gateway.uri()).apiKey(gateway.apiKey()).bearerToken(gateway.token()).connect()) {
+                String connectionId = gateway.output().lines(line -> line.startsWith("[ConnectFunction] Connected ")).stream()
+                        .reduce((first, last) -> last).orElseThrow().substring("[ConnectFunction] Connected ".length());
+                posts = PostCosts.measure(gateway, connectionId);
+            }
+        }
+        EchoLoad.Result plainEcho;
+        double plainCpu;
+        try (ServerProcess plain = new ServerProcess(new ProcessBuilder(System.getProperty("bench.java"), "-cp",
+                System.getProperty("java.class.path"), "bench.PlainEchoServer"))) {
+            String port = plain.await(line -> line.startsWith("Listening on ")).substring("Listening on ".length());
+            URI uri = URI.create("ws://localhost:" + port);
+            EchoLoad.run(uri, Map.of(), HELLO, clients, messages / 10);
+            double before = plain.cpuMillis();
+            plainEcho = EchoLoad.run(uri, Map.of(), HELLO, clients, messages);
+            plainCpu = (plain.cpuMillis() - before) / plainEcho.received();
+        }
+        System.out.println();
+        System.out.printf("4. Local echo: %d clients x %d messages each, one at a time per client%n", clients, messages);
+        Table echo = new Table("server", "messages/s", "p50 ms", "p99 ms", "throughput ratio", "server CPU per message, us");
+        echo.row("local gateway (send handler, Management API)", whole(gatewayEcho.messagesPerSecond()),
+                ratio(gatewayEcho.p50Millis()), ratio(gatewayEcho.p99Millis()), ratio(gatewayEcho.messagesPerSecond() / plainEcho.messagesPerSecond()),
+                whole(gatewayCpu * 1000));
+        echo.row("plain Jetty echo (the limit)", whole(plainEcho.messagesPerSecond()),
+                ratio(plainEcho.p50Millis()), ratio(plainEcho.p99Millis()), "1.00", whole(plainCpu * 1000));
+        echo.print();
+        System.out.println();
+        System.out.println("   What one post to a connection costs, one call at a time against the same gateway (median of 2,000):");
+        Table steps = new Table("step", "us per call");
+        steps.row("sign a PostToConnection request (SDK signer only, no I/O)", whole(posts.signMicros()));
+        steps.row("plain HTTP POST to the Management API (HttpURLConnection, kept alive)", whole(posts.rawPostMicros()));
+        steps.row("the same POST, body streamed after the headers as the SDK sends it", whole(posts.streamedPostMicros()));
+        steps.row("SDK postToConnection to the Management API (what the send handler does)", whole(posts.sdkPostMicros()));
+        steps.print();
+    }
+
+    private static void load() throws Exception {
+        int clients = Integer.getInteger("bench.loadClients", 1000);
+        int messages = Integer.getInteger("bench.loadMessages", 100);
+        EchoLoad.Result result;
+        long timeouts;
+        try (GatewayProcess gateway = new GatewayProcess(List.of())) {
+            result = EchoLoad.run(gateway.uri(), gateway.headers(), HELLO, clients, messages);
+            timeouts = gateway.output().count(line -> line.contains("Timeout") || line.contains("timed out"));
+            gateway.output().lines(line -> line.contains("Timeout") || line.contains("timed out")).stream().limit(3)
+                    .forEach(line -> System.err.println("  " + line.substring(0, Math.min(300, line.length()))));
+        }
+        long sent = (long) clients * messages;
+        System.out.println();
+        System.out.printf("5. Load: %d concurrent clients x %d echo messages each, on the local gateway%n", clients, messages);
+        Table table = new Table("sent", "echoed", "other replies", "lost", "timeouts in the log", "messages/s", "p50 ms", "p99 ms");
+        table.row(Long.toString(sent), Long.toString(result.received() - result.wrong()), Long.toString(result.wrong()),
+                Long.toString(sent - result.received()), Long.toString(timeouts),
+                whole(result.messagesPerSecond()), ratio(result.p50Millis()), ratio(result.p99Millis()));
+        table.print();
+    }
+
+    private static void broadcast() throws Exception {
         int fanOut = Integer.getInteger("bench.fanOut", 1000);
         double handlerMillis;
         double directMillis;
-        try (ServerProcess gateway = startGateway(packageName)) {
-            Gateway local = Gateway.from(gateway);
-            try (FanOut connections = new FanOut(local.uri(), local.headers(), fanOut)) {
-                List<String> connectionIds = gateway.awaitAll(line -> line.startsWith("[ConnectFunction] Connected "), fanOut)
+        try (GatewayProcess gateway = new GatewayProcess(List.of())) {
+            try (FanOut connections = new FanOut(gateway.uri(), gateway.headers(), fanOut)) {
+                List<String> connectionIds = gateway.output().awaitAll(line -> line.startsWith("[ConnectFunction] Connected "), fanOut)
                         .stream().map(line -> line.substring("[ConnectFunction] Connected ".length())).toList();
                 connections.broadcast();
                 handlerMillis = median(List.of(connections.broadcast(), connections.broadcast(), connections.broadcast()));
-                directMillis = median(List.of(connections.postDirectly(local.callbackUrl(), connectionIds),
-                        connections.postDirectly(local.callbackUrl(), connectionIds), connections.postDirectly(local.callbackUrl(), connectionIds)));
+                directMillis = median(List.of(connections.postDirectly(gateway.callbackUrl(), connectionIds),
+                        connections.postDirectly(gateway.callbackUrl(), connectionIds), connections.postDirectly(gateway.callbackUrl(), connectionIds)));
             }
         }
         System.out.println();
-        System.out.printf("4. Broadcast fan-out to %d connections: until every client has the message, median of 3 after a warm-up%n", fanOut);
+        System.out.printf("6. Broadcast fan-out to %d connections: until every client has the message, median of 3 after a warm-up%n", fanOut);
         Table broadcast = new Table("way", "ms", "limit/this");
         broadcast.row("broadcast handler (scan + bounded concurrent posts)", ms(handlerMillis), ratio(directMillis / handlerMillis));
         broadcast.row("straight POSTs to the Management API, all at once (the limit)", ms(directMillis), "1.00");
         broadcast.print();
-    }
-
-    private static ServerProcess startGateway(String packageName) throws Exception {
-        Path project = Path.of(System.getProperty("bench.generatedProject"));
-        return new ServerProcess(List.of(System.getProperty("bench.java"),
-                "-Dlocal.port=0",
-                "-Dlocal.template=" + project.resolve("template.yaml"),
-                "-Dsqlite4java.library.path=" + project.resolve("target/native-libs"),
-                "-cp", System.getProperty("bench.gatewayClasspath"),
-                packageName + ".local.LocalGateway"));
-    }
-
-    /** What the gateway's banner says. */
-    private record Gateway(URI uri, String apiKey, String token) {
-
-        static Gateway from(ServerProcess gateway) throws InterruptedException {
-            String uri = gateway.await(line -> line.startsWith("Local WebSocket API: ")).substring("Local WebSocket API: ".length());
-            String apiKey = gateway.await(line -> line.startsWith("API key: ")).substring("API key: ".length());
-            String token = gateway.await(line -> line.startsWith("Token: ")).substring("Token: ".length());
-            return new Gateway(URI.create(uri), apiKey, token);
-        }
-
-        Map<String, String> headers() {
-            return token.equals("none") ? Map.of("x-api-key", apiKey) : Map.of("x-api-key", apiKey, "Authorization", "Bearer " + token);
-        }
-
-        String callbackUrl() {
-            return uri.toString().replace("ws://", "http://") + "/prod";
-        }
     }
 
     static boolean commandExists(String command) {

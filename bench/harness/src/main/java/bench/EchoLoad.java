@@ -7,25 +7,35 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** N WebSocket clients, each sending M messages and waiting for each reply before the next. */
+/**
+ * N WebSocket clients at once, each sending M messages and waiting for each reply (up to ten
+ * seconds) before the next. A reply that does not come is counted lost.
+ */
 final class EchoLoad {
 
-    record Result(double messagesPerSecond, double p50Millis, double p99Millis) {
+    /** {@code received} counts the replies that came; {@code wrong} those that were not the echo of what was sent. */
+    record Result(double messagesPerSecond, double p50Millis, double p99Millis, long received, long wrong) {
     }
 
     static Result run(URI uri, Map<String, String> headers, String message, int clients, int messagesEach) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         List<Client> connected = new ArrayList<>();
+        List<CompletableFuture<Client>> connecting = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
-            connected.add(new Client(http, uri, headers));
+            connecting.add(Client.connect(http, uri, headers));
+            if (connecting.size() == 50 || i == clients - 1) {
+                connecting.forEach(client -> connected.add(client.join()));
+                connecting.clear();
+            }
         }
         for (Client client : connected) {
-            client.exchange(message);
+            client.roundTrips(message, 1);
         }
         long start = System.nanoTime();
         List<CompletableFuture<List<Long>>> work = new ArrayList<>();
@@ -34,50 +44,57 @@ final class EchoLoad {
         }
         List<Long> roundTrips = new ArrayList<>();
         for (CompletableFuture<List<Long>> done : work) {
-            roundTrips.addAll(done.get(10, TimeUnit.MINUTES));
+            roundTrips.addAll(done.get(30, TimeUnit.MINUTES));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         connected.forEach(Client::close);
+        long wrong = connected.stream().mapToLong(client -> client.wrongReplies).sum();
         Collections.sort(roundTrips);
-        return new Result(roundTrips.size() / seconds, percentile(roundTrips, 50), percentile(roundTrips, 99));
+        return new Result(roundTrips.size() / seconds, percentile(roundTrips, 50), percentile(roundTrips, 99), roundTrips.size(), wrong);
     }
 
     private static double percentile(List<Long> sortedNanos, int percent) {
+        if (sortedNanos.isEmpty()) {
+            return Double.NaN;
+        }
         int index = (int) Math.ceil(percent / 100.0 * sortedNanos.size()) - 1;
         return sortedNanos.get(Math.max(0, index)) / 1e6;
     }
 
     private static final class Client implements WebSocket.Listener {
-        private final SynchronousQueue<String> replies = new SynchronousQueue<>();
+        private final BlockingQueue<String> replies = new LinkedBlockingQueue<>();
         private final StringBuilder partial = new StringBuilder();
-        private final WebSocket webSocket;
+        private WebSocket webSocket;
+        private long wrongReplies;
 
-        Client(HttpClient http, URI uri, Map<String, String> headers) {
+        static CompletableFuture<Client> connect(HttpClient http, URI uri, Map<String, String> headers) {
+            Client client = new Client();
             WebSocket.Builder builder = http.newWebSocketBuilder();
             headers.forEach(builder::header);
-            webSocket = builder.buildAsync(uri, this).join();
+            return builder.buildAsync(uri, client).thenApply(webSocket -> {
+                client.webSocket = webSocket;
+                return client;
+            });
         }
 
-        String exchange(String message) {
-            webSocket.sendText(message, true).join();
-            try {
-                String reply = replies.poll(30, TimeUnit.SECONDS);
-                if (reply == null) {
-                    throw new IllegalStateException("no reply within 30 s");
-                }
-                return reply;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
+        /** The round-trip times of the replies that came; a message without a reply in ten seconds is left out. */
         List<Long> roundTrips(String message, int count) {
             List<Long> nanos = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                long sent = System.nanoTime();
-                exchange(message);
-                nanos.add(System.nanoTime() - sent);
+            String echo = "\"" + message.replaceAll(".*\"body\": \"([^\"]*)\".*", "$1") + "\"";
+            try {
+                for (int i = 0; i < count; i++) {
+                    long sent = System.nanoTime();
+                    webSocket.sendText(message, true).join();
+                    String reply = replies.poll(10, TimeUnit.SECONDS);
+                    if (reply != null) {
+                        nanos.add(System.nanoTime() - sent);
+                        if (!reply.equals(echo)) {
+                            wrongReplies++;
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             return nanos;
         }
@@ -86,13 +103,8 @@ final class EchoLoad {
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
-                String message = partial.toString();
+                replies.add(partial.toString());
                 partial.setLength(0);
-                try {
-                    replies.put(message);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
             }
             webSocket.request(1);
             return null;

@@ -1,5 +1,6 @@
 package bench;
 
+import dev.websocketkit.local.aws.LocalAccount;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -59,6 +60,7 @@ final class FanOut implements AutoCloseable {
         long start = System.nanoTime();
         for (String connectionId : connectionIds) {
             http.sendAsync(HttpRequest.newBuilder(URI.create(callbackUrl + "/@connections/" + connectionId))
+                    .header("Authorization", "AWS4-HMAC-SHA256 Credential=" + LocalAccount.ACCESS_KEY_ID + "/bench")
                     .POST(HttpRequest.BodyPublishers.ofString("\"Hello, everyone\"")).build(), HttpResponse.BodyHandlers.discarding());
         }
         await();

@@ -16,14 +16,20 @@ final class ServerProcess implements AutoCloseable {
 
     private final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final List<String> everything = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     ServerProcess(List<String> command) throws IOException {
-        process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        this(new ProcessBuilder(command));
+    }
+
+    ServerProcess(ProcessBuilder builder) throws IOException {
+        process = builder.redirectErrorStream(true).start();
         Thread reader = new Thread(() -> {
             try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = output.readLine()) != null) {
                     lines.add(line);
+                    everything.add(line);
                 }
             } catch (IOException e) {
                 // The process ended.
@@ -52,6 +58,21 @@ final class ServerProcess implements AutoCloseable {
             matching.add(await(wanted));
         }
         return matching;
+    }
+
+    /** The processor time the process has used so far, in milliseconds. */
+    double cpuMillis() {
+        return process.toHandle().info().totalCpuDuration().orElseThrow().toNanos() / 1e6;
+    }
+
+    /** The lines printed so far that match. */
+    List<String> lines(Predicate<String> wanted) {
+        return everything.stream().filter(wanted).toList();
+    }
+
+    /** How many of the lines printed so far match. */
+    long count(Predicate<String> wanted) {
+        return everything.stream().filter(wanted).count();
     }
 
     @Override

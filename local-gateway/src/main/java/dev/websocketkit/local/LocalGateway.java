@@ -56,6 +56,7 @@ public final class LocalGateway implements AutoCloseable {
     private final CompletableFuture<Void> initialization;
 
     private LocalGateway(LocalGatewayConfig config) throws Exception {
+        keepConnectionsToTheManagementApiAlive();
         this.config = config;
         this.log = new GatewayLog(config.out());
         WebSocketApiDefinition api = WebSocketApiDefinition.of(SamTemplate.load(config.template()));
@@ -189,6 +190,19 @@ public final class LocalGateway implements AutoCloseable {
     public void close() {
         server.stop();
         functions.close();
+    }
+
+    /**
+     * Functions post to the gateway over HTTP with the JDK's HttpURLConnection, which keeps at most
+     * five idle connections per server (system property {@code http.maxConnections}). On Lambda an
+     * execution environment handles one event at a time; here a function's handler serves many at
+     * once, and with five kept connections most posts would open a new one. Unless set otherwise,
+     * the gateway's JVM keeps up to a thousand.
+     */
+    private static void keepConnectionsToTheManagementApiAlive() {
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", "1000");
+        }
     }
 
     /** The template's functions have names and ARNs of the local account; {@code Ref X.Alias} is the {@code live} alias. */

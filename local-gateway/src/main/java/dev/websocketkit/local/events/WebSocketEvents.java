@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent.RequestContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent.RequestIdentity;
 import dev.websocketkit.local.aws.LocalAccount;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -13,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The events API Gateway sends to the integrations and the authorizer of a WebSocket API, field for
@@ -22,7 +22,6 @@ public final class WebSocketEvents {
 
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ID_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     /** The API and stage the events come from. */
@@ -108,9 +107,10 @@ public final class WebSocketEvents {
 
     /** An id shaped like API Gateway's connection, message and request ids: 15 letters and digits and a {@code =}. */
     public static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
         StringBuilder id = new StringBuilder(16);
         for (int i = 0; i < 15; i++) {
-            id.append(ID_CHARACTERS.charAt(RANDOM.nextInt(ID_CHARACTERS.length())));
+            id.append(ID_CHARACTERS.charAt(random.nextInt(ID_CHARACTERS.length())));
         }
         return id.append('=').toString();
     }

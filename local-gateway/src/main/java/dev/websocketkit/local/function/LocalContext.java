@@ -8,12 +8,13 @@ import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.websocketkit.local.aws.LocalAccount;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /** The Lambda context of one invocation: ids, limits, the time left and a logger. */
 final class LocalContext implements Context {
 
-    private final String requestId = UUID.randomUUID().toString();
+    private final String requestId = new UUID(ThreadLocalRandom.current().nextLong(), ThreadLocalRandom.current().nextLong()).toString();
     private final String functionName;
     private final int memoryMegabytes;
     private final long deadlineMillis;

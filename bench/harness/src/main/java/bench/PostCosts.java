@@ -1,0 +1,111 @@
+package bench;
+
+import dev.websocketkit.local.aws.LocalAccount;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
+
+/**
+ * What one post to a connection costs, step by step, measured from this JVM against a running
+ * gateway: signing alone, a plain HTTP POST, and the SDK's whole postToConnection.
+ */
+record PostCosts(double signMicros, double rawPostMicros, double streamedPostMicros, double sdkPostMicros) {
+
+    private static final int CALLS = 2_000;
+    private static final byte[] DATA = "\"Hello World!\"".getBytes(StandardCharsets.UTF_8);
+
+    /** Posts go to {@code connectionId}, a client that stays connected (and receives them) meanwhile. */
+    static PostCosts measure(GatewayProcess gateway, String connectionId) throws Exception {
+        URI post = URI.create(gateway.callbackUrl() + "/@connections/" + connectionId);
+        AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+        AwsCredentialsIdentity identity = AwsCredentialsIdentity.create(LocalAccount.ACCESS_KEY_ID, LocalAccount.SECRET_ACCESS_KEY);
+        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(post).build();
+        double sign = median(() -> {
+            long start = System.nanoTime();
+            signer.sign(signing -> signing.identity(identity).request(request).payload(ContentStreamProvider.fromByteArray(DATA))
+                    .putProperty(AwsV4HttpSigner.REGION_NAME, LocalAccount.REGION)
+                    .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "execute-api"));
+            return System.nanoTime() - start;
+        });
+        double raw = median(() -> {
+            long start = System.nanoTime();
+            try {
+                HttpURLConnection connection = (HttpURLConnection) post.toURL().openConnection();
+                connection.setRequestMethod("POST");
+                connection.setDoOutput(true);
+                connection.setRequestProperty("Authorization", "AWS4-HMAC-SHA256 Credential=" + LocalAccount.ACCESS_KEY_ID + "/bench");
+                try (OutputStream out = connection.getOutputStream()) {
+                    out.write(DATA);
+                }
+                if (connection.getResponseCode() != 200) {
+                    throw new IllegalStateException("POST answered " + connection.getResponseCode());
+                }
+                connection.getInputStream().readAllBytes();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return System.nanoTime() - start;
+        });
+        double streamed = median(() -> {
+            long start = System.nanoTime();
+            try {
+                HttpURLConnection connection = (HttpURLConnection) post.toURL().openConnection();
+                connection.setRequestMethod("POST");
+                connection.setDoOutput(true);
+                connection.setFixedLengthStreamingMode(DATA.length);
+                connection.setRequestProperty("Authorization", "AWS4-HMAC-SHA256 Credential=" + LocalAccount.ACCESS_KEY_ID + "/bench");
+                try (OutputStream out = connection.getOutputStream()) {
+                    out.write(DATA);
+                }
+                if (connection.getResponseCode() != 200) {
+                    throw new IllegalStateException("POST answered " + connection.getResponseCode());
+                }
+                connection.getInputStream().readAllBytes();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return System.nanoTime() - start;
+        });
+        try (ApiGatewayManagementApiClient client = ApiGatewayManagementApiClient.builder()
+                .endpointOverride(URI.create(gateway.callbackUrl()))
+                .region(Region.of(LocalAccount.REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(LocalAccount.ACCESS_KEY_ID, LocalAccount.SECRET_ACCESS_KEY)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
+            double sdk = median(() -> {
+                long start = System.nanoTime();
+                client.postToConnection(call -> call.connectionId(connectionId).data(SdkBytes.fromByteArray(DATA)));
+                return System.nanoTime() - start;
+            });
+            return new PostCosts(sign, raw, streamed, sdk);
+        }
+    }
+
+    /** The median of {@link #CALLS} timed calls, after as many untimed ones to warm up. */
+    private static double median(LongSupplier call) {
+        for (int i = 0; i < CALLS; i++) {
+            call.getAsLong();
+        }
+        List<Double> micros = new ArrayList<>();
+        for (int i = 0; i < CALLS; i++) {
+            micros.add(call.getAsLong() / 1e3);
+        }
+        return Benchmark.median(micros);
+    }
+}
