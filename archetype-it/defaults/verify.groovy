@@ -40,3 +40,6 @@ assert warmUp.contains('apigatewaymanagementapi') && warmUp.contains('dynamodb')
 jar.close()
 
 project.assertBuildPrintsNoWarning(basedir)
+
+// ./mvnw -Plocal as the README says, and the seed's transcript through it.
+assert project.echoThroughMvnwLocal(localRepositoryPath.absolutePath) == '"Hello World!"'

@@ -51,6 +51,50 @@ class GeneratedProject {
         assert !warnings: "the generated project's build warns:\n${warnings.join('\n')}"
     }
 
+    /**
+     * Runs {@code ./mvnw -Plocal} as a user would, reads its banner, and has a real WebSocket client
+     * send the seed's message with the banner's credentials; returns the reply.
+     */
+    String echoThroughMvnwLocal(String localRepository) {
+        def command = [file('mvnw').absolutePath, '-B', "-Dmaven.repo.local=$localRepository", '-Plocal', '-Dlocal.port=0']
+        def builder = new ProcessBuilder(command*.toString()).directory(dir).redirectErrorStream(true)
+        builder.environment().put('JAVA_HOME', System.getProperty('java.home'))
+        Process maven = builder.start()
+        try {
+            def banner = [:]
+            def output = new BufferedReader(new InputStreamReader(maven.inputStream))
+            def seen = []
+            long deadline = System.currentTimeMillis() + 180_000
+            while (!banner.containsKey('Try') && System.currentTimeMillis() < deadline) {
+                String line = output.readLine()
+                assert line != null: "./mvnw -Plocal ended before its banner:\n${seen.join('\n')}"
+                seen << line
+                def matcher = line =~ /^(Local WebSocket API|API key|Token|Try): (.*)$/
+                if (matcher) {
+                    banner[matcher[0][1].tokenize(' ')[0]] = matcher[0][2]
+                }
+            }
+            Thread.start { output.eachLine { } }
+            def headers = ['x-api-key': banner['API']]
+            if (banner['Token'] != 'none') {
+                headers['Authorization'] = "Bearer ${banner['Token']}"
+            }
+            def replies = new java.util.concurrent.LinkedBlockingQueue<String>()
+            def builderWs = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+            headers.each { name, value -> builderWs.header(name, value) }
+            def listener = [onText: { ws, data, last -> replies.add(data.toString()); ws.request(1); null }] as java.net.http.WebSocket.Listener
+            def socket = builderWs.buildAsync(URI.create(banner['Local']), listener).join()
+            socket.sendText('{"message": "send", "body": "Hello World!"}', true).join()
+            String reply = replies.poll(30, java.util.concurrent.TimeUnit.SECONDS)
+            socket.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, 'done').join()
+            reply
+        } finally {
+            maven.descendants().each { it.destroy() }
+            maven.destroy()
+            maven.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)
+        }
+    }
+
     void assertTestsRan(String packageName, List<String> classes) {
         classes.each { name ->
             assert file("target/surefire-reports/TEST-${packageName}.${name}.xml").isFile(): "$name did not run"

@@ -7,12 +7,8 @@ import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
 import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,12 +31,6 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
  * Telemetry is never configured, so DynamoDB Local sends nothing anywhere.
  */
 public final class DynamoDbLocal {
-
-    /** Where sqlite4java, DynamoDB Local's storage, looks for its native library. */
-    private static final String NATIVE_LIBRARY_PATH = "sqlite4java.library.path";
-    private static final String NATIVE_LIBRARIES = "sqlite4java/";
-    private static final List<String> NATIVE_LIBRARY_FILES = List.of(
-            "libsqlite4java-linux-amd64", "libsqlite4java-linux-i386", "libsqlite4java-osx", "sqlite4java-win32-x64", "sqlite4java-win32-x86");
 
     private static URI endpoint;
     private static CompletableFuture<Void> started;
@@ -118,9 +108,6 @@ public final class DynamoDbLocal {
     }
 
     private static URI start() {
-        if (System.getProperty(NATIVE_LIBRARY_PATH) == null) {
-            System.setProperty(NATIVE_LIBRARY_PATH, extractNativeLibraries().toString());
-        }
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -143,42 +130,6 @@ public final class DynamoDbLocal {
             }
         });
         return URI.create("http://127.0.0.1:" + connector.getLocalPort());
-    }
-
-    /**
-     * sqlite4java loads its native library from a directory, and Maven does not put native artifacts
-     * on the class path: this jar carries them, and they are copied to a temporary directory once.
-     */
-    private static Path extractNativeLibraries() {
-        try {
-            Path directory = Files.createTempDirectory("sqlite4java");
-            directory.toFile().deleteOnExit();
-            String version = resourceText(NATIVE_LIBRARIES + "version").strip();
-            for (String library : NATIVE_LIBRARY_FILES) {
-                String extension = library.contains("linux") ? ".so" : library.contains("osx") ? ".dylib" : ".dll";
-                String file = library + "-" + version + extension;
-                try (InputStream in = DynamoDbLocal.class.getResourceAsStream(NATIVE_LIBRARIES + file)) {
-                    if (in == null) {
-                        throw new IllegalStateException("The gateway jar lacks " + NATIVE_LIBRARIES + file);
-                    }
-                    Path target = directory.resolve(file);
-                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-                    target.toFile().deleteOnExit();
-                }
-            }
-            return directory;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot extract DynamoDB Local's native libraries", e);
-        }
-    }
-
-    private static String resourceText(String name) throws IOException {
-        try (InputStream in = DynamoDbLocal.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("The gateway jar lacks " + name);
-            }
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
     }
 
     private static void stop(Server server) {
