@@ -1,5 +1,6 @@
 def project = new GroovyClassLoader(getClass().classLoader)
         .parseClass(new File(basedir, '../../../src/it/GeneratedProject.groovy')).newInstance(basedir)
+project.assertMatchesReference(new File(itSources, 'defaults/reference'), updateReferences.toBoolean())
 
 def javaDir = project.file('src/main/java/com/example')
 ['handler/ConnectHandler.java', 'handler/DisconnectHandler.java', 'handler/SendHandler.java', 'handler/BroadcastHandler.java',

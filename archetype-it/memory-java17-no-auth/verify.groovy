@@ -1,5 +1,6 @@
 def project = new GroovyClassLoader(getClass().classLoader)
         .parseClass(new File(basedir, '../../../src/it/GeneratedProject.groovy')).newInstance(basedir)
+project.assertMatchesReference(new File(itSources, 'memory-java17-no-auth/reference'), updateReferences.toBoolean())
 
 def javaDir = project.file('src/main/java/com/example')
 ['handler/ConnectHandler.java', 'handler/SendHandler.java', 'handler/DefaultHandler.java'].each {

@@ -25,6 +25,45 @@ class GeneratedProject {
         files
     }
 
+    /**
+     * The generated project, file by file, is its golden reference tree: what users of this variant
+     * get, under review in every change. With {@code update}, the reference is rewritten instead
+     * ({@code ./mvnw verify -Dreferences.update=true} after an intended change).
+     */
+    void assertMatchesReference(File reference, boolean update) {
+        Map<String, File> generated = sources().collectEntries { [(relative(dir, it)): it] }
+        if (update) {
+            reference.deleteDir()
+            generated.each { path, file ->
+                File copy = new File(reference, path)
+                copy.parentFile.mkdirs()
+                copy.bytes = file.bytes
+            }
+            println "Rewrote the reference tree ${reference}"
+            return
+        }
+        assert reference.isDirectory(): "no reference tree at $reference: run ./mvnw verify -Dreferences.update=true"
+        Map<String, File> expected = [:]
+        reference.eachFileRecurse(groovy.io.FileType.FILES) { expected[relative(reference, it)] = it }
+        def problems = []
+        (expected.keySet() - generated.keySet()).each { problems << "missing: $it" }
+        (generated.keySet() - expected.keySet()).each { problems << "not in the reference: $it" }
+        (generated.keySet().intersect(expected.keySet())).sort().each { path ->
+            if (generated[path].bytes != expected[path].bytes) {
+                def actualLines = generated[path].readLines()
+                def expectedLines = expected[path].readLines()
+                int line = (0..<Math.max(actualLines.size(), expectedLines.size())).find { actualLines[it] != expectedLines[it] } ?: 0
+                problems << "differs: $path, line ${line + 1}:\n    expected: ${expectedLines[line]}\n    generated: ${actualLines[line]}"
+            }
+        }
+        assert !problems: "the generated project differs from its reference tree ${reference} " +
+                "(after an intended change: ./mvnw verify -Dreferences.update=true, and review the diff):\n${problems.join('\n')}"
+    }
+
+    private static String relative(File root, File file) {
+        root.toPath().relativize(file.toPath()).toString().replace(File.separatorChar, (char) '/')
+    }
+
     void assertNoTemplateLeftovers() {
         sources().each { f ->
             String text = f.text

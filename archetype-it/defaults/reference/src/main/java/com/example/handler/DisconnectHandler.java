@@ -1,0 +1,33 @@
+package com.example.handler;
+
+import com.example.aws.SnapStartPriming;
+import com.example.connection.ConnectionStore;
+import com.example.connection.DynamoDbConnectionStore;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+
+/** The {@code $disconnect} route: forgets the connection, however the client left. */
+public final class DisconnectHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
+
+    private final ConnectionStore connections;
+
+    /** Lambda's constructor: the store from the function's environment. */
+    public DisconnectHandler() {
+        this(DynamoDbConnectionStore.fromEnvironment());
+        SnapStartPriming.register(connections::prime);
+    }
+
+    DisconnectHandler(ConnectionStore connections) {
+        this.connections = connections;
+    }
+
+    @Override
+    public APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event, Context context) {
+        String connectionId = event.getRequestContext().getConnectionId();
+        connections.remove(connectionId);
+        context.getLogger().log("Disconnected " + connectionId);
+        return Responses.ok();
+    }
+}

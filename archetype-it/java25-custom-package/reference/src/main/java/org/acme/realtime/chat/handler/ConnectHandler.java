@@ -1,0 +1,49 @@
+package org.acme.realtime.chat.handler;
+
+import org.acme.realtime.chat.aws.SnapStartPriming;
+import org.acme.realtime.chat.connection.Connection;
+import org.acme.realtime.chat.connection.ConnectionStore;
+import org.acme.realtime.chat.connection.DynamoDbConnectionStore;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent.RequestContext;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The {@code $connect} route: registers the new connection.
+ * API Gateway has already checked the API key and run the authorizer before it calls this handler.
+ */
+public final class ConnectHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
+
+    private final ConnectionStore connections;
+
+    /** Lambda's constructor: the store from the function's environment. */
+    public ConnectHandler() {
+        this(DynamoDbConnectionStore.fromEnvironment());
+        SnapStartPriming.register(connections::prime);
+    }
+
+    ConnectHandler(ConnectionStore connections) {
+        this.connections = connections;
+    }
+
+    @Override
+    public APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event, Context context) {
+        RequestContext request = event.getRequestContext();
+        connections.save(new Connection(
+                request.getConnectionId(),
+                Instant.ofEpochMilli(request.getConnectedAt()),
+                request.getIdentity() == null ? null : request.getIdentity().getSourceIp(),
+                principal(request)));
+        context.getLogger().log("Connected " + request.getConnectionId());
+        return Responses.ok();
+    }
+
+    private static String principal(RequestContext request) {
+        Map<String, Object> authorizer = request.getAuthorizer();
+        return authorizer == null ? null : (String) authorizer.get("principalId");
+    }
+}

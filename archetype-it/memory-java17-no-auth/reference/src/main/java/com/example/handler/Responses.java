@@ -1,0 +1,24 @@
+package com.example.handler;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+
+/** Status answers to API Gateway. Clients never see them: replies travel through the Management API. */
+final class Responses {
+
+    private Responses() {
+    }
+
+    static APIGatewayV2WebSocketResponse ok() {
+        return status(200);
+    }
+
+    static APIGatewayV2WebSocketResponse badRequest() {
+        return status(400);
+    }
+
+    private static APIGatewayV2WebSocketResponse status(int statusCode) {
+        APIGatewayV2WebSocketResponse response = new APIGatewayV2WebSocketResponse();
+        response.setStatusCode(statusCode);
+        return response;
+    }
+}
