@@ -18,7 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The benchmark of bench/run: cold starts beside the floor and the naive way, artifact sizes, the
+ * The benchmark of bench/run: cold starts beside the floor and two baselines, SnapStart priming, artifact sizes, the
  * local gateway's start, echo throughput beside a plain Jetty endpoint, a load of a thousand
  * clients, and broadcast fan-out. Configured with system properties that bench/run sets;
  * {@code bench.sections} picks sections.
@@ -62,32 +62,40 @@ public final class Benchmark {
         int runs = Integer.getInteger("bench.runs", 7);
         String packageName = System.getProperty("bench.package", "com.example");
         String generatedJar = System.getProperty("bench.generatedJar");
+        String defaults = System.getProperty("bench.sdkDefaultsJar");
+        String archetypeLambda = System.getProperty("bench.archetypeLambdaJar");
         try (LocalAws aws = new LocalAws()) {
-            Map<String, String> environment = Map.of(
-                    "AWS_REGION", "us-east-1",
-                    "AWS_ACCESS_KEY_ID", "AKIDBENCH",
-                    "AWS_SECRET_ACCESS_KEY", "bench",
-                    "CALLBACK_URL", aws.callbackUrl(),
-                    "CONNECTIONS_TABLE", aws.table(),
-                    "AWS_ENDPOINT_URL_DYNAMODB", aws.dynamoDbEndpoint());
-            ColdStart coldStart = new ColdStart(System.getProperty("bench.java"), System.getProperty("bench.runnerClasses"), environment);
-            String naive = System.getProperty("bench.naiveClasspath");
-            String floor = System.getProperty("bench.floorClasspath");
-
-            double floorMillis = median(coldStart.measure(floor, "bench.FloorHandler", "floor", runs));
-            double naiveSend = median(coldStart.measure(naive, "bench.naive.NaiveSendHandler", "send", runs));
-            double generatedSend = median(coldStart.measure(generatedJar, packageName + ".handler.SendHandler", "send", runs));
-            double naiveConnect = median(coldStart.measure(naive, "bench.naive.NaiveConnectHandler", "connect", runs));
-            double generatedConnect = median(coldStart.measure(generatedJar, packageName + ".handler.ConnectHandler", "connect", runs));
+            ColdStart coldStart = new ColdStart(System.getProperty("bench.java"), System.getProperty("bench.runnerClasses"), aws.environment());
+            double floor = median(coldStart.measure(System.getProperty("bench.floorClasspath"), "bench.FloorHandler", "floor", runs));
 
             System.out.printf("%n1. Cold start: process start to reply, median of %d fresh JVMs, %s, flags %s%n",
                     runs, coldStart.pinned() ? "1 CPU (taskset -c 0)" : "all CPUs (no taskset here)", String.join(" ", ColdStart.LAMBDA_JVM_FLAGS));
-            Table table = new Table("handler", "floor ms", "naive ms", "generated ms", "generated/naive", "generated/floor");
-            table.row("send (echo, Management API)", ms(floorMillis), ms(naiveSend), ms(generatedSend),
-                    ratio(generatedSend / naiveSend), ratio(generatedSend / floorMillis));
-            table.row("$connect (DynamoDB Local)", ms(floorMillis), ms(naiveConnect), ms(generatedConnect),
-                    ratio(generatedConnect / naiveConnect), ratio(generatedConnect / floorMillis));
+            System.out.println("   Every handler does the same JSON work and runs from a shaded jar. Floor: a handler that returns a constant.");
+            System.out.println("   (1): clients from builder() with the SDK's defaults. (2): clients built as AWS's archetype-lambda builds them.");
+            Table table = new Table("handler", "floor ms", "(1) SDK defaults ms", "(2) archetype-lambda ms", "generated ms",
+                    "generated/(1)", "generated/(2)");
+            for (String[] handler : new String[][] {{"send (echo, Management API)", "send", "SendHandler"},
+                    {"$connect (DynamoDB Local)", "connect", "ConnectHandler"}}) {
+                double sdkDefaults = median(coldStart.measure(defaults, "bench.defaults." + handler[2], handler[1], runs));
+                double archetype = median(coldStart.measure(archetypeLambda, "bench.archetypelambda." + handler[2], handler[1], runs));
+                double generated = median(coldStart.measure(generatedJar, packageName + ".handler." + handler[2], handler[1], runs));
+                table.row(handler[0], ms(floor), ms(sdkDefaults), ms(archetype), ms(generated), ratio(generated / sdkDefaults),
+                        ratio(generated / archetype));
+            }
             table.print();
+
+            System.out.println();
+            System.out.printf("   SnapStart priming of the generated send handler, median of %d fresh JVMs: the priming as it would run before%n", runs);
+            System.out.println("   the snapshot, and the first event after it (what a restored environment pays for code, without the restore)");
+            Table priming = new Table("priming before the first event", "priming ms", "first event ms");
+            for (String[] way : new String[][] {{"none", "none"}, {"the handler's own prime() (SnapStartPriming)", "handler"},
+                    {"the SDK's SdkWarmUp.warmUp(ApiGatewayManagementApiClient.class)", "sdk-warm-up"},
+                    {"both: SdkWarmUp, then prime()", "both"}}) {
+                List<ColdStart.Run> measured = coldStart.measure(generatedJar, packageName + ".handler.SendHandler", "send", way[1], runs);
+                priming.row(way[0], ms(median(measured.stream().map(ColdStart.Run::primingMillis).toList())),
+                        ms(median(measured.stream().map(ColdStart.Run::firstEventMillis).toList())));
+            }
+            priming.print();
         }
     }
 
@@ -97,7 +105,8 @@ public final class Benchmark {
         System.out.println("2. Artifact size (what ./mvnw package builds; sam build deploys the same classes and jars)");
         Table sizes = new Table("artifact", "MB");
         sizes.row("generated, shared by every function", mb(Files.size(Path.of(generatedJar))));
-        sizes.row("naive send: handler + SDK defaults", mb(classpathBytes(System.getProperty("bench.naiveClasspath"))));
+        sizes.row("(1) SDK defaults: send and $connect", mb(Files.size(Path.of(System.getProperty("bench.sdkDefaultsJar")))));
+        sizes.row("(2) archetype-lambda: send and $connect", mb(Files.size(Path.of(System.getProperty("bench.archetypeLambdaJar")))));
         String runtime = System.getProperty("bench.functionClasspath");
         sizes.row("if split: send or $default alone", mb(classpathBytes(runtime, "dynamodb-", "nimbus-jose-jwt-")));
         sizes.row("if split: $connect or $disconnect alone", mb(classpathBytes(runtime, "apigatewaymanagementapi-", "nimbus-jose-jwt-")));

@@ -32,38 +32,54 @@ final class ColdStart {
         return pinned;
     }
 
+    /** One run: from process start to the reply, and within it the priming and the first event, in milliseconds. */
+    record Run(double totalMillis, double primingMillis, double firstEventMillis) {
+    }
+
     /** Milliseconds from process start to the handler's reply, one fresh JVM per run. */
     List<Double> measure(String classpath, String handlerClass, String kind, int runs) throws IOException, InterruptedException {
-        List<Double> times = new ArrayList<>();
+        return measure(classpath, handlerClass, kind, "none", runs).stream().map(Run::totalMillis).toList();
+    }
+
+    /** Runs that prime the handler as {@code priming} says (see {@link ColdStartRunner}) before its first event. */
+    List<Run> measure(String classpath, String handlerClass, String kind, String priming, int runs) throws IOException, InterruptedException {
+        List<Run> times = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
-            times.add(once(classpath, handlerClass, kind));
+            times.add(once(classpath, handlerClass, kind, priming));
         }
         return times;
     }
 
-    private double once(String classpath, String handlerClass, String kind) throws IOException, InterruptedException {
+    private Run once(String classpath, String handlerClass, String kind, String priming) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         if (pinned) {
             command.addAll(List.of("taskset", "-c", "0"));
         }
         command.add(java);
         command.addAll(LAMBDA_JVM_FLAGS);
-        command.addAll(List.of("-cp", runnerClasses + File.pathSeparator + classpath, "bench.ColdStartRunner", handlerClass, kind));
+        command.addAll(List.of("-cp", runnerClasses + File.pathSeparator + classpath, "bench.ColdStartRunner", handlerClass, kind, priming));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
 
         long start = System.nanoTime();
         Process process = builder.start();
         StringBuilder output = new StringBuilder();
+        double primingMillis = 0;
+        double firstEventMillis = 0;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
                 if (line.equals("done")) {
                     double millis = (System.nanoTime() - start) / 1e6;
                     process.waitFor();
-                    return millis;
+                    return new Run(millis, primingMillis, firstEventMillis);
+                } else if (line.startsWith("priming ")) {
+                    primingMillis = Long.parseLong(line.substring("priming ".length())) / 1e6;
+                } else if (line.startsWith("first-event ")) {
+                    firstEventMillis = Long.parseLong(line.substring("first-event ".length())) / 1e6;
+                } else {
+                    output.append(line).append('\n');
                 }
-                output.append(line).append('\n');
             }
         }
         throw new IllegalStateException(handlerClass + " did not reply:\n" + output);

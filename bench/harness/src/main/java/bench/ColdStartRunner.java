@@ -10,13 +10,16 @@ import java.util.Map;
 /**
  * What Lambda does in a fresh execution environment, minus the runtime's own plumbing: load the
  * handler class, create it through its no-argument constructor (static and constructor
- * initialisation included), hand it one event, then report "done" on standard output.
+ * initialisation included), optionally prime it as SnapStart would before its snapshot, hand it one
+ * event, then report on standard output how long priming and the first event took, and "done".
+ * See {@link Priming} for the ways of priming.
  */
 public final class ColdStartRunner {
 
     public static void main(String[] args) throws Exception {
         String handlerClass = args[0];
         String kind = args[1];
+        String priming = args.length > 2 ? args[2] : "none";
         @SuppressWarnings("unchecked")
         RequestHandler<Object, Object> handler =
                 (RequestHandler<Object, Object>) Class.forName(handlerClass).getDeclaredConstructor().newInstance();
@@ -26,7 +29,13 @@ public final class ColdStartRunner {
             case "connect" -> RunnerEvents.connect();
             default -> throw new IllegalArgumentException(kind);
         };
+        long primingStart = System.nanoTime();
+        Priming.run(priming, handler);
+        long invocationStart = System.nanoTime();
         handler.handleRequest(event, new RunnerContext());
+        long end = System.nanoTime();
+        System.out.println("priming " + (invocationStart - primingStart));
+        System.out.println("first-event " + (end - invocationStart));
         System.out.println("done");
         System.out.flush();
         System.exit(0);

@@ -26,16 +26,19 @@ final class LocalAws implements AutoCloseable {
                 "KeySchema", List.of(Map.of("AttributeName", "connectionId", "KeyType", "HASH"))));
     }
 
+    /** The variables Lambda would give the measured functions, pointing at this local AWS. */
+    Map<String, String> environment() {
+        return Map.of(
+                "AWS_REGION", "us-east-1",
+                "AWS_ACCESS_KEY_ID", "AKIDBENCH",
+                "AWS_SECRET_ACCESS_KEY", "bench",
+                "CALLBACK_URL", callbackUrl(),
+                "CONNECTIONS_TABLE", table,
+                "AWS_ENDPOINT_URL_DYNAMODB", DynamoDbLocal.endpoint().toString());
+    }
+
     String callbackUrl() {
         return "http://127.0.0.1:" + managementApi.getAddress().getPort() + "/prod";
-    }
-
-    String dynamoDbEndpoint() {
-        return DynamoDbLocal.endpoint().toString();
-    }
-
-    String table() {
-        return table;
     }
 
     @Override

@@ -16,6 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The {@code broadcast} route: sends the message body to every open connection, the sender
@@ -39,7 +41,7 @@ public final class BroadcastHandler extends TextMessageHandler {
     /** Lambda's constructor: the store and the Management API from the function's environment. */
     public BroadcastHandler() {
         this(DynamoDbConnectionStore.fromEnvironment(), ConnectionMessenger.fromEnvironment());
-        primeBeforeSnapshot();
+        primeBeforeSnapshot(ApiGatewayManagementApiClient.class, DynamoDbClient.class);
     }
 
     BroadcastHandler(ConnectionStore connections, ConnectionMessenger messenger) {

@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 
 /**
  * The {@code $default} route: API Gateway sends here every message that names no known route,
@@ -22,7 +23,7 @@ public final class DefaultHandler implements RequestHandler<APIGatewayV2WebSocke
     /** Lambda's constructor: the Management API of the function's stage. */
     public DefaultHandler() {
         this(ConnectionMessenger.fromEnvironment());
-        SnapStartPriming.register(this::prime);
+        SnapStartPriming.register(this::prime, ApiGatewayManagementApiClient.class);
     }
 
     DefaultHandler(ConnectionMessenger messenger) {

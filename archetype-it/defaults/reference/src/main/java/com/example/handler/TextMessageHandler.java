@@ -10,6 +10,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import software.amazon.awssdk.core.SdkClient;
 
 /**
  * A route whose messages carry a string {@code body}; extend it for new routes of that kind. A
@@ -23,9 +24,10 @@ public abstract class TextMessageHandler implements RequestHandler<APIGatewayV2W
         this.messenger = messenger;
     }
 
-    /** Lets SnapStart prime this handler's hot path before the snapshot; Lambda's constructors call it. */
-    protected final void primeBeforeSnapshot() {
-        SnapStartPriming.register(this::prime);
+    /** Lets SnapStart prime this handler's hot path and {@code clients} before the snapshot; Lambda's constructors call it. */
+    @SafeVarargs
+    protected final void primeBeforeSnapshot(Class<? extends SdkClient>... clients) {
+        SnapStartPriming.register(this::prime, clients);
     }
 
     /** Parses and answers a sample message offline, so SnapStart's snapshot holds the hot path. */

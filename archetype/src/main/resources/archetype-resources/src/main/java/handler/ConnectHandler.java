@@ -16,6 +16,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketRespons
 #if( $storeType == 'dynamodb' )
 import java.time.Instant;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 #end
 
 /**
@@ -39,7 +40,7 @@ public final class ConnectHandler implements RequestHandler<APIGatewayV2WebSocke
     /** Lambda's constructor: the store from the function's environment. */
     public ConnectHandler() {
         this(DynamoDbConnectionStore.fromEnvironment());
-        SnapStartPriming.register(connections::prime);
+        SnapStartPriming.register(connections::prime, DynamoDbClient.class);
     }
 
     ConnectHandler(ConnectionStore connections) {

@@ -9,6 +9,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+#if( $storeType == 'dynamodb' )
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+#end
 
 #if( $storeType == 'dynamodb' )
 /** The {@code $disconnect} route: forgets the connection, however the client left. */
@@ -23,7 +26,7 @@ public final class DisconnectHandler implements RequestHandler<APIGatewayV2WebSo
     /** Lambda's constructor: the store from the function's environment. */
     public DisconnectHandler() {
         this(DynamoDbConnectionStore.fromEnvironment());
-        SnapStartPriming.register(connections::prime);
+        SnapStartPriming.register(connections::prime, DynamoDbClient.class);
     }
 
     DisconnectHandler(ConnectionStore connections) {

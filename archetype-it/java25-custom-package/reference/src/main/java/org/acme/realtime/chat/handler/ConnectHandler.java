@@ -11,6 +11,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent.R
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import java.time.Instant;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The {@code $connect} route: registers the new connection.
@@ -23,7 +24,7 @@ public final class ConnectHandler implements RequestHandler<APIGatewayV2WebSocke
     /** Lambda's constructor: the store from the function's environment. */
     public ConnectHandler() {
         this(DynamoDbConnectionStore.fromEnvironment());
-        SnapStartPriming.register(connections::prime);
+        SnapStartPriming.register(connections::prime, DynamoDbClient.class);
     }
 
     ConnectHandler(ConnectionStore connections) {

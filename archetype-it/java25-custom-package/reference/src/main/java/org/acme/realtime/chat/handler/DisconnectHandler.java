@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The {@code $disconnect} route: forgets the connection, however the client left. */
 public final class DisconnectHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
@@ -16,7 +17,7 @@ public final class DisconnectHandler implements RequestHandler<APIGatewayV2WebSo
     /** Lambda's constructor: the store from the function's environment. */
     public DisconnectHandler() {
         this(DynamoDbConnectionStore.fromEnvironment());
-        SnapStartPriming.register(connections::prime);
+        SnapStartPriming.register(connections::prime, DynamoDbClient.class);
     }
 
     DisconnectHandler(ConnectionStore connections) {

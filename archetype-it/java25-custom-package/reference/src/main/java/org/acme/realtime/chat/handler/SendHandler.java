@@ -3,6 +3,7 @@ package org.acme.realtime.chat.handler;
 import org.acme.realtime.chat.messaging.ConnectionMessenger;
 import org.acme.realtime.chat.messaging.Json;
 import com.amazonaws.services.lambda.runtime.Context;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 
 /**
  * The {@code send} route: echoes the message body back to its sender.
@@ -13,7 +14,7 @@ public final class SendHandler extends TextMessageHandler {
     /** Lambda's constructor: the Management API of the function's stage. */
     public SendHandler() {
         this(ConnectionMessenger.fromEnvironment());
-        primeBeforeSnapshot();
+        primeBeforeSnapshot(ApiGatewayManagementApiClient.class);
     }
 
     SendHandler(ConnectionMessenger messenger) {
