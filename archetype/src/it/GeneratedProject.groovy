@@ -91,6 +91,39 @@ class GeneratedProject {
     }
 
     /**
+     * Applies the workshop's whoami solution the way docs/workshop.md tells a participant to: copies
+     * its files, pastes its template snippet above Outputs, and adds the route to Routes.
+     */
+    void applyWhoAmISolution(File solution) {
+        solution.eachFileRecurse(groovy.io.FileType.FILES) { source ->
+            String path = relative(solution, source)
+            if (path != 'template-whoami.yaml') {
+                File target = file(path)
+                target.parentFile.mkdirs()
+                target.bytes = source.bytes
+            }
+        }
+        File template = file('template.yaml')
+        assert template.text.contains('\nOutputs:'): 'template.yaml has no Outputs section to paste above'
+        template.text = template.text.replace('\nOutputs:', '\n' + new File(solution, 'template-whoami.yaml').text + 'Outputs:')
+        File routes = file('src/main/java/com/example/handler/Routes.java')
+        String edited = routes.text
+                .replace('public static final String SEND = "send";', 'public static final String SEND = "send";\n    public static final String WHOAMI = "whoami";')
+                .replaceFirst(/MESSAGE_ROUTES = List\.of\(([^)]*)\);/, 'MESSAGE_ROUTES = List.of($1, WHOAMI);')
+        assert edited.contains('WHOAMI = "whoami"') && edited.contains(', WHOAMI);'): "Routes.java is not as docs/workshop.md describes:\n${routes.text}"
+        routes.text = edited
+    }
+
+    /** Runs the project's own ./mvnw with {@code arguments}, its output in {@code log}; returns the exit code. */
+    int mavenWrapper(String localRepository, List<String> arguments, File log) {
+        def command = [file('mvnw').absolutePath, '-B', "-Dmaven.repo.local=$localRepository"] + arguments
+        def builder = new ProcessBuilder(command*.toString()).directory(dir).redirectErrorStream(true)
+                .redirectOutput(log)
+        builder.environment().put('JAVA_HOME', System.getProperty('java.home'))
+        builder.start().waitFor()
+    }
+
+    /**
      * Runs {@code ./mvnw -Plocal} as a user would, reads its banner, and has a real WebSocket client
      * send the seed's message with the banner's credentials; returns the reply.
      */

@@ -107,9 +107,11 @@ public final class LocalGateway implements AutoCloseable {
                 config.functionClasses(), tables, log);
         this.developmentIdentityProvider = keyPair.join();
         this.developmentToken = developmentIdentityProvider == null ? null : developmentIdentityProvider.issue(DEVELOPER, Duration.ofHours(1));
-        server.start(api, routes, stage, Set.of(config.apiKey()), functions,
+        Set<String> apiKeys = new LinkedHashSet<>(api.apiKeyValues(intrinsics));
+        apiKeys.add(config.apiKey());
+        server.start(api, routes, stage, apiKeys, functions,
                 new WebSocketEvents(new WebSocketEvents.Api(API_ID, server.authority(), stage)),
-                developmentIdentityProvider, config.idleTimeout(), config.maxConnectionDuration(), log);
+                developmentIdentityProvider, developmentToken, config.idleTimeout(), config.maxConnectionDuration(), log);
         this.initialization = functions.initializeAll();
     }
 
@@ -127,11 +129,17 @@ public final class LocalGateway implements AutoCloseable {
         lines.add("Try: wscat -c " + webSocketUri()
                 + (apiKeyRequired ? " -H \"x-api-key: " + apiKey() + "\"" : "")
                 + developmentToken().map(token -> " -H \"Authorization: Bearer " + token + "\"").orElse(""));
+        lines.add("Or open " + pageUri() + " in a browser");
         return lines;
     }
 
     public URI webSocketUri() {
         return URI.create("ws://" + server.authority());
+    }
+
+    /** The page that talks to the API as a browser does. */
+    public URI pageUri() {
+        return URI.create("http://" + server.authority() + "/");
     }
 
     /** The stage's Management API endpoint, as {@code CALLBACK_URL} gives it to the functions. */

@@ -41,6 +41,7 @@ class ActionTemplateTest {
     void needsNoCredentialsAndSaysSo(LocalGateway gateway) {
         String uri = gateway.webSocketUri().toString();
 
-        assertEquals(List.of("Local WebSocket API: " + uri, "API key: none", "Token: none", "Try: wscat -c " + uri), gateway.banner());
+        assertEquals(List.of("Local WebSocket API: " + uri, "API key: none", "Token: none", "Try: wscat -c " + uri,
+                "Or open " + gateway.pageUri() + " in a browser"), gateway.banner());
     }
 }

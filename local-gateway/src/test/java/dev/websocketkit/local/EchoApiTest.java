@@ -41,8 +41,17 @@ class EchoApiTest {
                 "Local WebSocket API: " + uri,
                 "API key: " + gateway.apiKey(),
                 "Token: " + token,
-                "Try: wscat -c " + uri + " -H \"x-api-key: " + gateway.apiKey() + "\" -H \"Authorization: Bearer " + token + "\""),
+                "Try: wscat -c " + uri + " -H \"x-api-key: " + gateway.apiKey() + "\" -H \"Authorization: Bearer " + token + "\"",
+                "Or open " + gateway.pageUri() + " in a browser"),
                 gateway.banner());
+    }
+
+    @Test
+    void servesAPageThatSaysABrowserCannotSendTheHeaderThisApiTakesItsKeyFrom(LocalGateway gateway) throws Exception {
+        Map<String, Object> config = BrowserClientTest.configOf(BrowserClientTest.get(gateway.pageUri()).body());
+
+        assertEquals(true, config.get("apiKeyInHeader"));
+        assertEquals(List.of("send", "env", "env2", "fail", "slow", "log"), config.get("routes"));
     }
 
     @Test

@@ -48,27 +48,45 @@ class EndToEndTest {
     }
 #end
 
+#if( $auth == 'jwt' )
     @Test
-    void refusesAHandshakeWithoutTheApiKey(LocalGateway gateway) {
-        assertEquals(403, gateway.handshake().apiKey(null).refusal());
+    void refusesAHandshakeWithAWrongApiKey(LocalGateway gateway) {
         assertEquals(403, gateway.handshake().apiKey("not-the-key").refusal());
     }
-#if( $auth == 'jwt' )
 
     @Test
     void refusesAHandshakeWithoutAValidToken(LocalGateway gateway) {
         assertEquals(401, gateway.handshake().bearerToken(null).refusal());
         assertEquals(401, gateway.handshake().bearerToken("not.a.token").refusal());
         assertEquals(401, gateway.handshake().bearerToken(gateway.issueToken("late-developer", Duration.ofMinutes(-5))).refusal());
+        assertEquals(401, gateway.handshake().apiKey(null).bearerToken(null).refusal());
     }
 
     @Test
-    void acceptsTheTokenInTheQueryStringAsBrowsersSendIt(LocalGateway gateway) throws Exception {
-        try (WebSocketTestClient client = gateway.handshake().bearerToken(null).queryToken(gateway.developmentToken().orElseThrow()).connect()) {
+    void connectsWithOnlyATokenInTheQueryStringAsBrowsersCan(LocalGateway gateway) throws Exception {
+        try (WebSocketTestClient client = gateway.handshake().apiKey(null).bearerToken(null)
+                .queryToken(gateway.developmentToken().orElseThrow()).connect()) {
             client.send(HELLO);
 
             assertEquals("\"Hello World!\"", client.receive());
         }
+    }
+
+    @Test
+    void connectsWithOnlyATokenAsSubprotocolAsBrowsersCan(LocalGateway gateway) throws Exception {
+        try (WebSocketTestClient client = gateway.handshake().apiKey(null).bearerToken(null)
+                .subprotocols("bearer", gateway.developmentToken().orElseThrow()).connect()) {
+            assertEquals("bearer", client.subprotocol(), "a browser drops a connection whose offered subprotocol is not accepted");
+            client.send(HELLO);
+
+            assertEquals("\"Hello World!\"", client.receive());
+        }
+    }
+#else
+    @Test
+    void refusesAHandshakeWithoutTheApiKey(LocalGateway gateway) {
+        assertEquals(403, gateway.handshake().apiKey(null).refusal());
+        assertEquals(403, gateway.handshake().apiKey("not-the-key").refusal());
     }
 #end
 

@@ -55,7 +55,7 @@ class GatewayCommandTest {
             BufferedReader output = new BufferedReader(new InputStreamReader(gateway.getInputStream(), StandardCharsets.UTF_8));
             List<String> lines = new ArrayList<>();
             String line;
-            while ((line = output.readLine()) != null && !line.startsWith("Try:")) {
+            while ((line = output.readLine()) != null && !line.startsWith("Or open ")) {
                 lines.add(line);
             }
             String banner = lines.stream().filter(text -> text.startsWith("Local WebSocket API: ")).findFirst().orElseThrow(

@@ -4,6 +4,7 @@ import dev.websocketkit.local.GatewayLog;
 import dev.websocketkit.local.events.WebSocketEvents;
 import dev.websocketkit.local.function.Functions;
 import dev.websocketkit.local.template.WebSocketApiDefinition;
+import dev.websocketkit.local.template.WebSocketApiDefinition.ApiKeySource;
 import dev.websocketkit.local.template.WebSocketApiDefinition.Route;
 import java.io.IOException;
 import java.time.Duration;
@@ -69,8 +70,8 @@ public final class GatewayServer {
     }
 
     public void start(WebSocketApiDefinition api, Map<String, Route> routes, String stage, Set<String> apiKeys, Functions functions,
-                      WebSocketEvents events, DevelopmentIdentityProvider identityProvider, Duration idleTimeout,
-                      Duration maxConnectionDuration, GatewayLog log) throws Exception {
+                      WebSocketEvents events, DevelopmentIdentityProvider identityProvider, String developmentToken,
+                      Duration idleTimeout, Duration maxConnectionDuration, GatewayLog log) throws Exception {
         this.stage = stage;
         Connections connections = new Connections();
         MessageRouter router = new MessageRouter(api.routeSelection(), routes, functions, events, connections, scheduler,
@@ -91,6 +92,10 @@ public final class GatewayServer {
         if (identityProvider != null) {
             handlers.add(identityProvider);
         }
+        Optional<Route> connect = Optional.ofNullable(routes.get("$connect"));
+        boolean apiKeyInHeader = connect.map(Route::apiKeyRequired).orElse(false) && api.apiKeySource() == ApiKeySource.HEADER;
+        handlers.add(new DevelopmentPage("ws://" + authority(), developmentToken, String.join(".", api.routeSelection().bodyPath()),
+                routes.keySet().stream().filter(key -> !key.startsWith("$")).toList(), apiKeyInHeader));
         webSockets.setHandler(new Handler.Sequence(handlers));
         server.setHandler(webSockets);
         server.start();

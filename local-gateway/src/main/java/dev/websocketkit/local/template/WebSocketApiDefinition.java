@@ -159,6 +159,15 @@ public final class WebSocketApiDefinition {
         return routes;
     }
 
+    /** The values the template gives its API keys ({@code AWS::ApiGateway::ApiKey} with a {@code Value}). */
+    public List<String> apiKeyValues(Intrinsics intrinsics) {
+        return template.resourcesOfType("AWS::ApiGateway::ApiKey").values().stream()
+                .map(SamTemplate::properties)
+                .filter(key -> key.containsKey("Value"))
+                .map(key -> intrinsics.resolve(key.get("Value")))
+                .toList();
+    }
+
     /** Whether a route of the API has a Lambda authorizer. */
     public boolean hasAuthorizer() {
         return template.resourcesOfType("AWS::ApiGatewayV2::Route").values().stream()

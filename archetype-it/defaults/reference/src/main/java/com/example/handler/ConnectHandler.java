@@ -1,5 +1,6 @@
 package com.example.handler;
 
+import com.example.auth.BearerToken;
 import com.example.aws.SnapStartPriming;
 import com.example.connection.Connection;
 import com.example.connection.ConnectionStore;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * The {@code $connect} route: registers the new connection.
  * API Gateway has already checked the API key and run the authorizer before it calls this handler.
+ * A browser that sent its token as a subprotocol gets that subprotocol accepted.
  */
 public final class ConnectHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
 
@@ -40,7 +42,7 @@ public final class ConnectHandler implements RequestHandler<APIGatewayV2WebSocke
                 request.getIdentity() == null ? null : request.getIdentity().getSourceIp(),
                 principal(request)));
         context.getLogger().log("Connected " + request.getConnectionId());
-        return Responses.ok();
+        return BearerToken.offeredAsSubprotocol(event.getHeaders()) ? Responses.accepting(BearerToken.SUBPROTOCOL) : Responses.ok();
     }
 
     private static String principal(RequestContext request) {

@@ -1,6 +1,7 @@
 package com.example.handler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.example.connection.Connection;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
@@ -38,5 +39,27 @@ class ConnectHandlerTest extends HandlerTest {
                 .filter(connection -> connection.connectionId().equals(connectionId))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError(connectionId + " was not stored"));
+    }
+
+    @Test
+    void acceptsTheBearerSubprotocolABrowserOfferedItsTokenWith() {
+        APIGatewayV2WebSocketEvent event = connect(newConnectionId(), Instant.now());
+        event.setHeaders(Map.of("Sec-WebSocket-Protocol", "bearer, eyJhbGciOiJSUzI1NiJ9.e30.c2ln"));
+
+        var response = newHandler().handleRequest(event, context);
+
+        assertEquals(Map.of("Sec-WebSocket-Protocol", "bearer"), response.getHeaders(),
+                "API Gateway completes the handshake only when the function accepts an offered subprotocol");
+    }
+
+    @Test
+    void acceptsNoSubprotocolWhenNoneWasOffered() {
+        var response = newHandler().handleRequest(connect(newConnectionId(), Instant.now()), context);
+
+        assertNull(response.getHeaders());
+    }
+
+    private ConnectHandler newHandler() {
+        return new ConnectHandler(connections);
     }
 }

@@ -76,9 +76,12 @@ class TemplateTest {
         assertEquals(Map.of("Ref", "WebSocketApi"), apiStage.get("ApiId"));
         assertEquals(Map.of("Ref", "StageName"), apiStage.get("Stage"));
 
-        Map<String, Object> usagePlanKey = properties(single("AWS::ApiGateway::UsagePlanKey"));
-        assertEquals(Map.of("Ref", "ApiKey"), usagePlanKey.get("KeyId"));
-        assertEquals(Map.of("Ref", "UsagePlan"), usagePlanKey.get("UsagePlanId"));
+        Set<Object> boundKeys = new HashSet<>();
+        for (Map<String, Object> usagePlanKey : template.resourcesOfType("AWS::ApiGateway::UsagePlanKey").values()) {
+            assertEquals(Map.of("Ref", "UsagePlan"), properties(usagePlanKey).get("UsagePlanId"));
+            boundKeys.add(properties(usagePlanKey).get("KeyId"));
+        }
+        assertEquals(Set.of(Map.of("Ref", "ApiKey")), boundKeys);
     }
 
     @Test
@@ -179,7 +182,10 @@ class TemplateTest {
                 } else if (key.equals("Fn::GetAtt")) {
                     check((String) listOrSingleton(value).get(0), undefined);
                 } else if (key.equals("Fn::Sub")) {
-                    subVariables(map).forEach(variable -> check(variable, undefined));
+                    Object localVariables = value instanceof List ? listOrSingleton(value).get(1) : Map.of();
+                    subVariables(map).stream()
+                            .filter(variable -> !mapOrEmpty(localVariables).containsKey(variable))
+                            .forEach(variable -> check(variable, undefined));
                 }
                 collectReferences(value, undefined);
             });

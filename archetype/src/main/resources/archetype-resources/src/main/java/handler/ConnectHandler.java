@@ -1,5 +1,8 @@
 package ${package}.handler;
 
+#if( $auth == 'jwt' )
+import ${package}.auth.BearerToken;
+#end
 #if( $storeType == 'dynamodb' )
 import ${package}.aws.SnapStartPriming;
 import ${package}.connection.Connection;
@@ -28,6 +31,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 #end
 #if( $auth == 'jwt' )
  * API Gateway has already checked the API key and run the authorizer before it calls this handler.
+ * A browser that sent its token as a subprotocol gets that subprotocol accepted.
 #else
  * API Gateway has already checked the API key before it calls this handler.
 #end
@@ -61,7 +65,11 @@ public final class ConnectHandler implements RequestHandler<APIGatewayV2WebSocke
 #else
         context.getLogger().log("Connected " + event.getRequestContext().getConnectionId());
 #end
+#if( $auth == 'jwt' )
+        return BearerToken.offeredAsSubprotocol(event.getHeaders()) ? Responses.accepting(BearerToken.SUBPROTOCOL) : Responses.ok();
+#else
         return Responses.ok();
+#end
     }
 #if( $storeType == 'dynamodb' )
 

@@ -1,6 +1,9 @@
 package ${package}.handler;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+#if( $auth == 'jwt' )
+import java.util.Map;
+#end
 
 /** Status answers to API Gateway. Clients never see them: replies travel through the Management API. */
 final class Responses {
@@ -12,6 +15,15 @@ final class Responses {
         return status(200);
     }
 
+#if( $auth == 'jwt' )
+    /** 200, accepting the subprotocol the client offered, as API Gateway requires for the handshake to complete. */
+    static APIGatewayV2WebSocketResponse accepting(String subprotocol) {
+        APIGatewayV2WebSocketResponse response = status(200);
+        response.setHeaders(Map.of("Sec-WebSocket-Protocol", subprotocol));
+        return response;
+    }
+
+#end
     static APIGatewayV2WebSocketResponse badRequest() {
         return status(400);
     }

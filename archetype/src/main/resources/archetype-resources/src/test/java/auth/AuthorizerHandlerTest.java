@@ -1,5 +1,7 @@
 package ${package}.auth;
 
+import static dev.websocketkit.local.template.SamTemplate.mapOrEmpty;
+import static dev.websocketkit.local.template.SamTemplate.properties;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,8 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
-import com.amazonaws.services.lambda.runtime.events.IamPolicyResponse;
+import com.amazonaws.services.lambda.runtime.events.IamPolicyResponseV1;
+import dev.websocketkit.local.template.Intrinsics;
+import dev.websocketkit.local.template.SamTemplate;
 import dev.websocketkit.local.testing.CapturingContext;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -29,6 +34,7 @@ class AuthorizerHandlerTest {
 
     private static final String METHOD_ARN = "arn:aws:execute-api:us-east-1:123456789012:abc123xyz0/prod/$connect";
     private static final TestTokens TOKENS = new TestTokens();
+    private static final String DEFAULT_API_KEY = "echo-app-default-key-for-browsers";
 
     private static JwksServer jwks;
 
@@ -47,7 +53,7 @@ class AuthorizerHandlerTest {
 
     @BeforeEach
     void createAuthorizer() {
-        authorizer = new AuthorizerHandler(TokenVerifier.forIdentityProvider(jwks.url(), TestTokens.ISSUER, TestTokens.AUDIENCE));
+        authorizer = new AuthorizerHandler(TokenVerifier.forIdentityProvider(jwks.url(), TestTokens.ISSUER, TestTokens.AUDIENCE), DEFAULT_API_KEY);
         context = new CapturingContext();
     }
 
@@ -61,7 +67,7 @@ class AuthorizerHandlerTest {
 
     @Test
     void allowsAValidRs256TokenAndPassesItsSubjectOn() {
-        IamPolicyResponse policy = authorize(Map.of("Authorization", "Bearer " + TOKENS.valid()), Map.of());
+        IamPolicyResponseV1 policy = authorize(Map.of("Authorization", "Bearer " + TOKENS.valid()), Map.of());
 
         assertEquals(TestTokens.SUBJECT, policy.getPrincipalId());
         assertEquals(Map.of("principal", TestTokens.SUBJECT), policy.getContext());
@@ -81,6 +87,63 @@ class AuthorizerHandlerTest {
     @Test
     void acceptsTheTokenFromTheQueryStringForBrowsers() {
         assertEquals(TestTokens.SUBJECT, authorize(Map.of(), Map.of("token", TOKENS.valid())).getPrincipalId());
+    }
+
+    @Test
+    void acceptsTheTokenAsTheSubprotocolAfterBearerForBrowsers() {
+        IamPolicyResponseV1 policy = authorize(Map.of("Sec-WebSocket-Protocol", "bearer, " + TOKENS.valid()), Map.of());
+
+        assertEquals(TestTokens.SUBJECT, policy.getPrincipalId());
+    }
+
+    @Test
+    void refusesATokenInMoreThanOnePlace() {
+        String token = TOKENS.valid();
+
+        assertThrows(UnauthorizedException.class,
+                () -> authorize(Map.of("Authorization", "Bearer " + token), Map.of("token", token)));
+        assertThrows(UnauthorizedException.class,
+                () -> authorize(Map.of("Sec-WebSocket-Protocol", "bearer, " + token), Map.of("token", token)));
+        assertTrue(context.logLines().contains("Rejected a connection: token in more than one place"), context.logLines().toString());
+    }
+
+    @Test
+    void refusesTheBearerSubprotocolWithoutAToken() {
+        assertThrows(UnauthorizedException.class, () -> authorize(Map.of("Sec-WebSocket-Protocol", "bearer"), Map.of()));
+    }
+
+    @Test
+    void passesOnTheApiKeyAClientSent() {
+        IamPolicyResponseV1 policy = authorize(Map.of("Authorization", "Bearer " + TOKENS.valid(), "X-Api-Key", "the-client-application-key"), Map.of());
+
+        assertEquals("the-client-application-key", policy.getUsageIdentifierKey());
+    }
+
+    @Test
+    void assignsTheDefaultApiKeyToAClientThatCannotSendHeaders() {
+        IamPolicyResponseV1 policy = authorize(Map.of(), Map.of("token", TOKENS.valid()));
+
+        assertEquals(DEFAULT_API_KEY, policy.getUsageIdentifierKey());
+    }
+
+    /** What API Gateway will check: the key the authorizer picks for a browser is one the template binds to the usage plan. */
+    @Test
+    void aClientWithoutHeadersPassesTheApiKeyCheckOfTheDeployedApi() {
+        SamTemplate template = SamTemplate.load(Path.of("template.yaml"));
+        Intrinsics stack = new Intrinsics(template, "echo-app", Map.of());
+        assertEquals("$context.authorizer.usageIdentifierKey", propertiesOf(template, "WebSocketApi").get("ApiKeySelectionExpression"));
+        Object environment = mapOrEmpty(mapOrEmpty(propertiesOf(template, "AuthorizerFunction").get("Environment")).get("Variables"))
+                .get(AuthorizerHandler.DEFAULT_API_KEY_VARIABLE);
+        AuthorizerHandler deployed = new AuthorizerHandler(
+                TokenVerifier.forIdentityProvider(jwks.url(), TestTokens.ISSUER, TestTokens.AUDIENCE), stack.resolve(environment));
+
+        String key = deployed.handleRequest(event(Map.of(), Map.of("token", TOKENS.valid())), context).getUsageIdentifierKey();
+
+        List<String> keysOfTheUsagePlan = template.resourcesOfType("AWS::ApiGateway::UsagePlanKey").values().stream()
+                .map(usagePlanKey -> (String) mapOrEmpty(properties(usagePlanKey).get("KeyId")).get("Ref"))
+                .map(keyId -> stack.resolve(propertiesOf(template, keyId).get("Value")))
+                .toList();
+        assertTrue(keysOfTheUsagePlan.contains(key), key + " is one of " + keysOfTheUsagePlan);
     }
 
     @Test
@@ -136,7 +199,7 @@ class AuthorizerHandlerTest {
     void downloadsTheJwksOnceAndAgainForANewKeyButAtMostOnceAMinute() throws Exception {
         try (JwksServer rotating = new JwksServer(List.of(TOKENS.rsa.toPublicJWK()))) {
             AuthorizerHandler handler = new AuthorizerHandler(
-                    TokenVerifier.forIdentityProvider(rotating.url(), TestTokens.ISSUER, TestTokens.AUDIENCE));
+                    TokenVerifier.forIdentityProvider(rotating.url(), TestTokens.ISSUER, TestTokens.AUDIENCE), DEFAULT_API_KEY);
 
             for (int i = 0; i < 5; i++) {
                 handler.handleRequest(event(Map.of("Authorization", "Bearer " + TOKENS.valid()), Map.of()), context);
@@ -167,7 +230,11 @@ class AuthorizerHandlerTest {
         assertEquals(downloads, jwks.downloads(), "priming never fetches the JWKS");
     }
 
-    private IamPolicyResponse authorize(Map<String, String> headers, Map<String, String> query) {
+    private static Map<String, Object> propertiesOf(SamTemplate template, String logicalId) {
+        return properties(mapOrEmpty(template.resources().get(logicalId)));
+    }
+
+    private IamPolicyResponseV1 authorize(Map<String, String> headers, Map<String, String> query) {
         return authorizer.handleRequest(event(headers, query), context);
     }
 

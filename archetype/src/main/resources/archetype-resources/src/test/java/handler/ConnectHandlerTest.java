@@ -1,6 +1,9 @@
 package ${package}.handler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+#if( $auth == 'jwt' )
+import static org.junit.jupiter.api.Assertions.assertNull;
+#end
 
 #if( $storeType == 'dynamodb' )
 import ${package}.connection.Connection;
@@ -9,8 +12,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 #else
+#if( $auth == 'jwt' )
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+#end
 import java.time.Instant;
 import java.util.List;
+#if( $auth == 'jwt' )
+import java.util.Map;
+#end
 #end
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +64,34 @@ class ConnectHandlerTest extends HandlerTest {
 
         assertEquals(200, response.getStatusCode());
         assertEquals(List.of("Connected " + connectionId), context.logLines());
+    }
+#end
+#if( $auth == 'jwt' )
+
+    @Test
+    void acceptsTheBearerSubprotocolABrowserOfferedItsTokenWith() {
+        APIGatewayV2WebSocketEvent event = connect(newConnectionId(), Instant.now());
+        event.setHeaders(Map.of("Sec-WebSocket-Protocol", "bearer, eyJhbGciOiJSUzI1NiJ9.e30.c2ln"));
+
+        var response = newHandler().handleRequest(event, context);
+
+        assertEquals(Map.of("Sec-WebSocket-Protocol", "bearer"), response.getHeaders(),
+                "API Gateway completes the handshake only when the function accepts an offered subprotocol");
+    }
+
+    @Test
+    void acceptsNoSubprotocolWhenNoneWasOffered() {
+        var response = newHandler().handleRequest(connect(newConnectionId(), Instant.now()), context);
+
+        assertNull(response.getHeaders());
+    }
+
+    private ConnectHandler newHandler() {
+#if( $storeType == 'dynamodb' )
+        return new ConnectHandler(connections);
+#else
+        return new ConnectHandler();
+#end
     }
 #end
 }

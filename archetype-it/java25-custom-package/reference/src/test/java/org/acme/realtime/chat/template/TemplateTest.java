@@ -10,10 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import org.acme.realtime.chat.auth.AuthorizerHandler;
 import org.acme.realtime.chat.handler.ConnectHandler;
 import org.acme.realtime.chat.handler.Routes;
 import org.acme.realtime.chat.messaging.Json;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.websocketkit.local.template.Intrinsics;
 import dev.websocketkit.local.template.SamTemplate;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -66,7 +68,8 @@ class TemplateTest {
         Map<String, Object> api = properties(mapOrEmpty(template.resources().get("WebSocketApi")));
         assertEquals("WEBSOCKET", api.get("ProtocolType"));
         assertEquals("$request.body.message", api.get("RouteSelectionExpression"));
-        assertEquals("$request.header.x-api-key", api.get("ApiKeySelectionExpression"));
+        assertEquals("$context.authorizer.usageIdentifierKey", api.get("ApiKeySelectionExpression"),
+                "the authorizer picks the key, so clients without headers pass the key check");
 
         Map<String, Object> connectRoute = properties(routesByKey().get(Routes.CONNECT));
         assertEquals(Boolean.TRUE, connectRoute.get("ApiKeyRequired"));
@@ -76,9 +79,24 @@ class TemplateTest {
         assertEquals(Map.of("Ref", "WebSocketApi"), apiStage.get("ApiId"));
         assertEquals(Map.of("Ref", "StageName"), apiStage.get("Stage"));
 
-        Map<String, Object> usagePlanKey = properties(single("AWS::ApiGateway::UsagePlanKey"));
-        assertEquals(Map.of("Ref", "ApiKey"), usagePlanKey.get("KeyId"));
-        assertEquals(Map.of("Ref", "UsagePlan"), usagePlanKey.get("UsagePlanId"));
+        Set<Object> boundKeys = new HashSet<>();
+        for (Map<String, Object> usagePlanKey : template.resourcesOfType("AWS::ApiGateway::UsagePlanKey").values()) {
+            assertEquals(Map.of("Ref", "UsagePlan"), properties(usagePlanKey).get("UsagePlanId"));
+            boundKeys.add(properties(usagePlanKey).get("KeyId"));
+        }
+        assertEquals(Set.of(Map.of("Ref", "ApiKey"), Map.of("Ref", "DefaultApiKey")), boundKeys);
+    }
+
+    @Test
+    void theAuthorizerAssignsTheDefaultKeyTheTemplateCreates() {
+        Map<String, Object> defaultKey = properties(mapOrEmpty(template.resources().get("DefaultApiKey")));
+        Map<String, Object> variables = mapOrEmpty(mapOrEmpty(properties(mapOrEmpty(template.resources().get("AuthorizerFunction")))
+                .get("Environment")).get("Variables"));
+        assertEquals(defaultKey.get("Value"), variables.get(AuthorizerHandler.DEFAULT_API_KEY_VARIABLE));
+
+        String value = new Intrinsics(template, "echo-app", Map.of()).resolve(defaultKey.get("Value"));
+        assertTrue(value.length() >= 20, "API Gateway refuses keys shorter than 20 characters: " + value);
+        assertTrue(value.endsWith("-00000000-0000-4000-8000-000000000000"), "unique to the stack: " + value);
     }
 
     @Test
@@ -123,8 +141,9 @@ class TemplateTest {
 
         Map<String, Object> variables = mapOrEmpty(mapOrEmpty(properties(mapOrEmpty(template.resources().get("AuthorizerFunction")))
                 .get("Environment")).get("Variables"));
-        assertEquals(Map.of("JWKS_URL", Map.of("Ref", "JwksUrl"), "JWT_ISSUER", Map.of("Ref", "JwtIssuer"),
-                "JWT_AUDIENCE", Map.of("Ref", "JwtAudience")), variables);
+        assertEquals(Map.of("Ref", "JwksUrl"), variables.get("JWKS_URL"));
+        assertEquals(Map.of("Ref", "JwtIssuer"), variables.get("JWT_ISSUER"));
+        assertEquals(Map.of("Ref", "JwtAudience"), variables.get("JWT_AUDIENCE"));
     }
 
     @Test
@@ -204,7 +223,10 @@ class TemplateTest {
                 } else if (key.equals("Fn::GetAtt")) {
                     check((String) listOrSingleton(value).get(0), undefined);
                 } else if (key.equals("Fn::Sub")) {
-                    subVariables(map).forEach(variable -> check(variable, undefined));
+                    Object localVariables = value instanceof List ? listOrSingleton(value).get(1) : Map.of();
+                    subVariables(map).stream()
+                            .filter(variable -> !mapOrEmpty(localVariables).containsKey(variable))
+                            .forEach(variable -> check(variable, undefined));
                 }
                 collectReferences(value, undefined);
             });

@@ -1,0 +1,49 @@
+package com.example.handler;
+
+import com.example.aws.SnapStartPriming;
+import com.example.messaging.ClientMessage;
+import com.example.messaging.ConnectionMessenger;
+import com.example.messaging.InvalidMessageException;
+import com.example.messaging.Replies;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
+
+/**
+ * The {@code $default} route: API Gateway sends here every message that names no known route,
+ * including messages that are not JSON at all. The sender learns what went wrong and which routes
+ * exist; the connection stays open.
+ */
+public final class DefaultHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
+
+    private final ConnectionMessenger messenger;
+
+    /** Lambda's constructor: the Management API of the function's stage. */
+    public DefaultHandler() {
+        this(ConnectionMessenger.fromEnvironment());
+        SnapStartPriming.register(this::prime, ApiGatewayManagementApiClient.class);
+    }
+
+    DefaultHandler(ConnectionMessenger messenger) {
+        this.messenger = messenger;
+    }
+
+    @Override
+    public APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event, Context context) {
+        String reason;
+        try {
+            reason = "Unknown route \"" + ClientMessage.parse(event.getBody()).route() + "\"";
+        } catch (InvalidMessageException e) {
+            reason = e.getMessage();
+        }
+        messenger.send(event.getRequestContext().getConnectionId(), Replies.unsupportedRoute(reason, Routes.MESSAGE_ROUTES));
+        return Responses.badRequest();
+    }
+
+    void prime() {
+        Replies.unsupportedRoute("priming", Routes.MESSAGE_ROUTES);
+        messenger.prime();
+    }
+}

@@ -1,0 +1,67 @@
+package com.example.handler;
+
+import com.example.messaging.ConnectionMessenger;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import dev.websocketkit.local.events.WebSocketEvents;
+import dev.websocketkit.local.events.WebSocketEvents.Client;
+import dev.websocketkit.local.events.WebSocketEvents.Handshake;
+import dev.websocketkit.local.testing.CapturingContext;
+import dev.websocketkit.local.testing.RecordingManagementApi;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Runs handlers with events shaped like a deployed API's, against a real HTTP endpoint standing in
+ * for the stage's Management API.
+ */
+abstract class HandlerTest {
+
+    static final String STAGE = "prod";
+    static final String SOURCE_IP = "203.0.113.7";
+    private static final WebSocketEvents EVENTS = new WebSocketEvents(WebSocketEvents.Api.deployed("abc123xyz0", STAGE));
+
+    static RecordingManagementApi managementApi;
+
+    ConnectionMessenger messenger;
+    CapturingContext context;
+
+    @BeforeAll
+    static void startManagementApi() {
+        managementApi = new RecordingManagementApi(STAGE);
+    }
+
+    @AfterAll
+    static void stopManagementApi() {
+        managementApi.close();
+    }
+
+    @BeforeEach
+    void prepareCollaborators() {
+        messenger = ConnectionMessenger.forCallbackUrl(managementApi.callbackUrl());
+        context = new CapturingContext();
+    }
+
+    static String newConnectionId() {
+        return WebSocketEvents.newId();
+    }
+
+    static APIGatewayV2WebSocketEvent connect(String connectionId, Instant connectedAt) {
+        return EVENTS.connect(client(connectionId, connectedAt), Handshake.of(Map.of("x-api-key", "test-api-key"), Map.of()), null);
+    }
+
+    static APIGatewayV2WebSocketEvent disconnect(String connectionId) {
+        return EVENTS.disconnect(client(connectionId, Instant.now()), null);
+    }
+
+    /** A message on the route API Gateway selected for it; {@code body} is sent as the client wrote it. */
+    static APIGatewayV2WebSocketEvent message(String routeKey, String connectionId, String body) {
+        return EVENTS.message(routeKey, client(connectionId, Instant.now()), body, null);
+    }
+
+    private static Client client(String connectionId, Instant connectedAt) {
+        return new Client(connectionId, connectedAt, SOURCE_IP, "test-client");
+    }
+}

@@ -1,0 +1,251 @@
+package com.example.template;
+
+import static dev.websocketkit.local.template.SamTemplate.listOrSingleton;
+import static dev.websocketkit.local.template.SamTemplate.mapOrEmpty;
+import static dev.websocketkit.local.template.SamTemplate.properties;
+import static dev.websocketkit.local.template.SamTemplate.subText;
+import static dev.websocketkit.local.template.SamTemplate.subVariables;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.example.auth.AuthorizerHandler;
+import com.example.handler.ConnectHandler;
+import com.example.handler.Routes;
+import com.example.messaging.Json;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.websocketkit.local.template.Intrinsics;
+import dev.websocketkit.local.template.SamTemplate;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** Checks template.yaml against the code and against the rules a deployable, least-privilege stack follows. */
+class TemplateTest {
+
+    private static final Set<String> BUILT_IN_ROUTES = Set.of(Routes.CONNECT, Routes.DISCONNECT, Routes.DEFAULT);
+
+    private final SamTemplate template = SamTemplate.load(Path.of("template.yaml"));
+
+    @Test
+    void everyFunctionHandlerIsALambdaHandlerOfThisProject() throws Exception {
+        Map<String, Map<String, Object>> functions = template.resourcesOfType("AWS::Serverless::Function");
+        assertFalse(functions.isEmpty(), "functions in template.yaml");
+        for (Map.Entry<String, Map<String, Object>> function : functions.entrySet()) {
+            String handler = (String) properties(function.getValue()).get("Handler");
+            assertTrue(handler != null && handler.endsWith("::handleRequest"), function.getKey() + " Handler: " + handler);
+            Class<?> handlerClass = Class.forName(handler.substring(0, handler.indexOf("::")));
+            assertTrue(RequestHandler.class.isAssignableFrom(handlerClass), handlerClass + " is a RequestHandler");
+            handlerClass.getConstructor();
+        }
+    }
+
+    @Test
+    void everyReferenceNamesSomethingTheTemplateDefines() {
+        Set<String> undefined = new TreeSet<>();
+        collectReferences(template.resources(), undefined);
+        collectReferences(template.section("Outputs"), undefined);
+        collectReferences(template.section("Globals"), undefined);
+        template.resources().values().forEach(resource ->
+                listOrSingleton(mapOrEmpty(resource).get("DependsOn")).forEach(target -> check((String) target, undefined)));
+        assertEquals(Set.of(), undefined, "references to undefined parameters or resources");
+    }
+
+    @Test
+    void connectRequiresAnApiKeyThatAUsagePlanBindsToTheStage() {
+        Map<String, Object> api = properties(mapOrEmpty(template.resources().get("WebSocketApi")));
+        assertEquals("WEBSOCKET", api.get("ProtocolType"));
+        assertEquals("$request.body.message", api.get("RouteSelectionExpression"));
+        assertEquals("$context.authorizer.usageIdentifierKey", api.get("ApiKeySelectionExpression"),
+                "the authorizer picks the key, so clients without headers pass the key check");
+
+        Map<String, Object> connectRoute = properties(routesByKey().get(Routes.CONNECT));
+        assertEquals(Boolean.TRUE, connectRoute.get("ApiKeyRequired"));
+
+        Map<String, Object> usagePlan = properties(single("AWS::ApiGateway::UsagePlan"));
+        Map<String, Object> apiStage = mapOrEmpty(listOrSingleton(usagePlan.get("ApiStages")).get(0));
+        assertEquals(Map.of("Ref", "WebSocketApi"), apiStage.get("ApiId"));
+        assertEquals(Map.of("Ref", "StageName"), apiStage.get("Stage"));
+
+        Set<Object> boundKeys = new HashSet<>();
+        for (Map<String, Object> usagePlanKey : template.resourcesOfType("AWS::ApiGateway::UsagePlanKey").values()) {
+            assertEquals(Map.of("Ref", "UsagePlan"), properties(usagePlanKey).get("UsagePlanId"));
+            boundKeys.add(properties(usagePlanKey).get("KeyId"));
+        }
+        assertEquals(Set.of(Map.of("Ref", "ApiKey"), Map.of("Ref", "DefaultApiKey")), boundKeys);
+    }
+
+    @Test
+    void theAuthorizerAssignsTheDefaultKeyTheTemplateCreates() {
+        Map<String, Object> defaultKey = properties(mapOrEmpty(template.resources().get("DefaultApiKey")));
+        Map<String, Object> variables = mapOrEmpty(mapOrEmpty(properties(mapOrEmpty(template.resources().get("AuthorizerFunction")))
+                .get("Environment")).get("Variables"));
+        assertEquals(defaultKey.get("Value"), variables.get(AuthorizerHandler.DEFAULT_API_KEY_VARIABLE));
+
+        String value = new Intrinsics(template, "echo-app", Map.of()).resolve(defaultKey.get("Value"));
+        assertTrue(value.length() >= 20, "API Gateway refuses keys shorter than 20 characters: " + value);
+        assertTrue(value.endsWith("-00000000-0000-4000-8000-000000000000"), "unique to the stack: " + value);
+    }
+
+    @Test
+    void everyRouteInvokesItsFunctionAliasWithPermissionForThatRouteOnly() {
+        Map<String, Map<String, Object>> routes = routesByKey();
+        Set<String> expectedKeys = new HashSet<>(BUILT_IN_ROUTES);
+        expectedKeys.addAll(Routes.MESSAGE_ROUTES);
+        assertEquals(expectedKeys, routes.keySet(), "route keys; Routes.MESSAGE_ROUTES must list the custom ones");
+
+        for (Map.Entry<String, Map<String, Object>> route : routes.entrySet()) {
+            String integrationId = subVariables(properties(route.getValue()).get("Target")).get(0);
+            Map<String, Object> integration = properties(mapOrEmpty(template.resources().get(integrationId)));
+            assertEquals("AWS_PROXY", integration.get("IntegrationType"), route.getKey());
+            String aliasReference = subVariables(integration.get("IntegrationUri")).stream()
+                    .filter(variable -> variable.endsWith(".Alias"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(route.getKey() + " does not invoke a function alias"));
+
+            boolean permitted = template.resourcesOfType("AWS::Lambda::Permission").values().stream()
+                    .map(SamTemplate::properties)
+                    .anyMatch(permission -> Map.of("Ref", aliasReference).equals(permission.get("FunctionName"))
+                            && subText(permission.get("SourceArn")).endsWith("/${StageName}/" + route.getKey()));
+            assertTrue(permitted, route.getKey() + " has a permission scoped to its route and stage");
+        }
+    }
+
+    @Test
+    void connectIsAuthorizedByTheJwtAuthorizerFunction() {
+        Map<String, Object> connectRoute = properties(routesByKey().get(Routes.CONNECT));
+        assertEquals("CUSTOM", connectRoute.get("AuthorizationType"));
+        String authorizerId = (String) mapOrEmpty(connectRoute.get("AuthorizerId")).get("Ref");
+        Map<String, Object> authorizer = properties(mapOrEmpty(template.resources().get(authorizerId)));
+        assertEquals("REQUEST", authorizer.get("AuthorizerType"));
+        assertEquals(List.of("AWS::Partition", "AWS::Region", "AuthorizerFunction.Alias"), subVariables(authorizer.get("AuthorizerUri")));
+
+        boolean permitted = template.resourcesOfType("AWS::Lambda::Permission").values().stream()
+                .map(SamTemplate::properties)
+                .anyMatch(permission -> Map.of("Ref", "AuthorizerFunction.Alias").equals(permission.get("FunctionName"))
+                        && subText(permission.get("SourceArn")).contains("/authorizers/")
+                        && subVariables(permission.get("SourceArn")).contains(authorizerId));
+        assertTrue(permitted, "API Gateway may invoke the authorizer, for this API's authorizer only");
+
+        Map<String, Object> variables = mapOrEmpty(mapOrEmpty(properties(mapOrEmpty(template.resources().get("AuthorizerFunction")))
+                .get("Environment")).get("Variables"));
+        assertEquals(Map.of("Ref", "JwksUrl"), variables.get("JWKS_URL"));
+        assertEquals(Map.of("Ref", "JwtIssuer"), variables.get("JWT_ISSUER"));
+        assertEquals(Map.of("Ref", "JwtAudience"), variables.get("JWT_AUDIENCE"));
+    }
+
+    @Test
+    void iamStatementsGrantNoWildcardActionsAndOnlyThisApiAndTable() {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        template.resourcesOfType("AWS::Serverless::Function").values().forEach(function ->
+                listOrSingleton(properties(function).get("Policies")).forEach(policy ->
+                        listOrSingleton(mapOrEmpty(policy).get("Statement")).forEach(statement -> statements.add(mapOrEmpty(statement)))));
+        template.resourcesOfType("AWS::IAM::ManagedPolicy").values().forEach(policy ->
+                listOrSingleton(mapOrEmpty(properties(policy).get("PolicyDocument")).get("Statement"))
+                        .forEach(statement -> statements.add(mapOrEmpty(statement))));
+        assertFalse(statements.isEmpty(), "the template grants something");
+
+        for (Map<String, Object> statement : statements) {
+            for (Object action : listOrSingleton(statement.get("Action"))) {
+                String name = (String) action;
+                assertFalse(name.contains("*"), "wildcard action " + name);
+                Object resource = statement.get("Resource");
+                if (name.equals("execute-api:ManageConnections")) {
+                    assertEquals(List.of("AWS::Partition", "AWS::Region", "AWS::AccountId", "WebSocketApi", "StageName"), subVariables(resource),
+                            "ManageConnections is scoped to this API's stage");
+                    assertTrue(subText(resource).endsWith("/POST/@connections/*"), "ManageConnections is scoped to posting");
+                } else {
+                    fail("unexpected action " + name);
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyRouteHasASampleEventForSamLocalInvoke() throws IOException {
+        Set<String> sampleRouteKeys = new HashSet<>();
+        try (DirectoryStream<Path> events = Files.newDirectoryStream(Path.of("events"), "*.json")) {
+            for (Path event : events) {
+                Map<?, ?> requestContext = (Map<?, ?>) ((Map<?, ?>) Json.parse(Files.readString(event))).get("requestContext");
+                sampleRouteKeys.add((String) requestContext.get("routeKey"));
+            }
+        }
+        assertEquals(routesByKey().keySet(), sampleRouteKeys, "route keys of events/*.json");
+    }
+
+    @Test
+    void lambdaRuntimeMatchesTheJavaVersionTheCodeIsCompiledFor() throws IOException {
+        Object runtime = template.functionProperty(template.resourcesOfType("AWS::Serverless::Function").values().iterator().next(), "Runtime")
+                .orElseThrow();
+        assertEquals("java" + classFileJavaVersion(ConnectHandler.class), runtime);
+    }
+
+    private Map<String, Map<String, Object>> routesByKey() {
+        Map<String, Map<String, Object>> routes = new HashMap<>();
+        template.resourcesOfType("AWS::ApiGatewayV2::Route").values()
+                .forEach(route -> routes.put((String) properties(route).get("RouteKey"), route));
+        return routes;
+    }
+
+    private Map<String, Object> single(String type) {
+        Map<String, Map<String, Object>> resources = template.resourcesOfType(type);
+        assertEquals(1, resources.size(), "resources of type " + type);
+        return resources.values().iterator().next();
+    }
+
+    private void collectReferences(Object node, Set<String> undefined) {
+        if (node instanceof Map) {
+            Map<String, Object> map = mapOrEmpty(node);
+            map.forEach((key, value) -> {
+                if (key.equals("Ref")) {
+                    check((String) value, undefined);
+                } else if (key.equals("Fn::GetAtt")) {
+                    check((String) listOrSingleton(value).get(0), undefined);
+                } else if (key.equals("Fn::Sub")) {
+                    Object localVariables = value instanceof List ? listOrSingleton(value).get(1) : Map.of();
+                    subVariables(map).stream()
+                            .filter(variable -> !mapOrEmpty(localVariables).containsKey(variable))
+                            .forEach(variable -> check(variable, undefined));
+                }
+                collectReferences(value, undefined);
+            });
+        } else if (node instanceof List) {
+            listOrSingleton(node).forEach(element -> collectReferences(element, undefined));
+        }
+    }
+
+    private void check(String reference, Set<String> undefined) {
+        String target = reference.contains(".") ? reference.substring(0, reference.indexOf('.')) : reference;
+        boolean defined = reference.startsWith("AWS::")
+                || template.section("Parameters").containsKey(target)
+                || template.resources().containsKey(target);
+        if (defined && (reference.endsWith(".Alias") || reference.endsWith(".Version"))) {
+            defined = template.functionProperty(mapOrEmpty(template.resources().get(target)), "AutoPublishAlias").isPresent();
+        }
+        if (!defined) {
+            undefined.add(reference);
+        }
+    }
+
+    /** The Java release a class was compiled for, from its class file header. */
+    private static int classFileJavaVersion(Class<?> type) throws IOException {
+        try (InputStream in = type.getResourceAsStream(type.getSimpleName() + ".class");
+                DataInputStream data = new DataInputStream(in)) {
+            data.readInt();
+            data.readUnsignedShort();
+            return data.readUnsignedShort() - 44;
+        }
+    }
+}

@@ -1,0 +1,9 @@
+def project = new GroovyClassLoader(getClass().classLoader)
+        .parseClass(new File(basedir, '../../../src/it/GeneratedProject.groovy')).newInstance(basedir)
+
+project.applyWhoAmISolution(new File(itSources, '../docs/workshop/whoami'))
+def log = new File(basedir, 'workshop.log')
+assert project.mavenWrapper(localRepositoryPath.absolutePath, ['verify'], log) == 0: "the solution does not build:\n${log.text}"
+
+project.assertTestsRan('com.example', ['WhoAmITest', 'handler.WhoAmIHandlerTest', 'template.TemplateTest', 'EndToEndTest'])
+println "workshop-whoami: ${project.testsRun()} tests passed with the whoami route"

@@ -1,0 +1,98 @@
+package dev.websocketkit.archetype;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A generated project's {@code ./mvnw -Plocal}, run as its README tells a user to, until closed. */
+final class LocalApi implements AutoCloseable {
+
+    private static final Pattern BANNER_FIELD = Pattern.compile("^(Local WebSocket API|Token): (\\S+)$");
+    private static final Pattern BANNER_END = Pattern.compile("^Or open (\\S+) in a browser$");
+    private static final long START_TIMEOUT_MILLIS = 180_000;
+
+    private final Process maven;
+    private final Map<String, String> banner = new HashMap<>();
+    private URI pageUri;
+
+    private LocalApi(Process maven) {
+        this.maven = maven;
+    }
+
+    /** Starts the project's local API on a free port and waits for its banner. */
+    static LocalApi start(Path project, Path localRepository) throws IOException {
+        if (!Files.isExecutable(project.resolve("mvnw"))) {
+            throw new IllegalStateException("No generated project at " + project
+                    + ": BrowserIT drives the project of the defaults IT, so run that IT too (or skip BrowserIT with -DskipITs)");
+        }
+        ProcessBuilder command = new ProcessBuilder(project.resolve("mvnw").toString(), "-B",
+                "-Dmaven.repo.local=" + localRepository, "-Plocal", "-Dlocal.port=0")
+                .directory(project.toFile())
+                .redirectErrorStream(true);
+        command.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        LocalApi api = new LocalApi(command.start());
+        try {
+            api.awaitBanner();
+        } catch (IOException | RuntimeException e) {
+            api.close();
+            throw e;
+        }
+        return api;
+    }
+
+    URI webSocketUri() {
+        return URI.create(banner.get("Local WebSocket API"));
+    }
+
+    URI pageUri() {
+        return pageUri;
+    }
+
+    String token() {
+        return banner.get("Token");
+    }
+
+    private void awaitBanner() throws IOException {
+        BufferedReader output = new BufferedReader(new InputStreamReader(maven.getInputStream(), StandardCharsets.UTF_8));
+        List<String> seen = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
+        while (pageUri == null) {
+            String line = output.readLine();
+            if (line == null || System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("./mvnw -Plocal printed no banner:\n" + String.join("\n", seen));
+            }
+            seen.add(line);
+            Matcher field = BANNER_FIELD.matcher(line);
+            Matcher end = BANNER_END.matcher(line);
+            if (field.matches()) {
+                banner.put(field.group(1), field.group(2));
+            } else if (end.matches()) {
+                pageUri = URI.create(end.group(1));
+            }
+        }
+        CompletableFuture.runAsync(() -> output.lines().forEach(line -> { }));
+    }
+
+    @Override
+    public void close() {
+        maven.descendants().forEach(ProcessHandle::destroy);
+        maven.destroy();
+        try {
+            maven.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
