@@ -2,6 +2,7 @@ package com.example.auth;
 
 import com.example.aws.Environment;
 import com.example.aws.SnapStartPriming;
+import com.example.messaging.UntrustedText;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
@@ -16,7 +17,8 @@ import java.util.Map;
  * headers on a WebSocket handshake), from {@code ?token=} or the subprotocols {@code bearer, <token>}
  * (see {@link BearerToken}). A missing or invalid token fails with {@link UnauthorizedException},
  * which API Gateway answers with 401. A valid one allows the connection and passes its subject on as
- * the principal, which {@code $connect} stores.
+ * the principal, which {@code $connect} stores. When the identity provider's keys cannot be had, it
+ * fails otherwise, and API Gateway answers 500.
  *
  * <p>The API takes its API key from this authorizer ({@code $context.authorizer.usageIdentifierKey}):
  * the client's own {@code x-api-key}, when it sends one, else the stack's key for clients that cannot
@@ -48,8 +50,11 @@ public final class AuthorizerHandler implements RequestHandler<APIGatewayCustomA
             principal = verifier.verify(BearerToken.find(event.getHeaders(), event.getQueryStringParameters()));
         } catch (InvalidTokenException e) {
             throw reject(context, e.getMessage());
+        } catch (IdentityProviderUnavailableException e) {
+            context.getLogger().log("Cannot check tokens, the identity provider is unavailable: " + e.getMessage());
+            throw e;
         }
-        context.getLogger().log("Authorized " + principal);
+        context.getLogger().log("Authorized " + UntrustedText.printable(principal));
         return IamPolicyResponseV1.builder()
                 .withPrincipalId(principal)
                 .withPolicyDocument(IamPolicyResponseV1.PolicyDocument.builder()

@@ -5,6 +5,7 @@ import com.example.messaging.ClientMessage;
 import com.example.messaging.ConnectionMessenger;
 import com.example.messaging.InvalidMessageException;
 import com.example.messaging.Replies;
+import com.example.messaging.UntrustedText;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
@@ -14,7 +15,8 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagem
 /**
  * The {@code $default} route: API Gateway sends here every message that names no known route,
  * including messages that are not JSON at all. The sender learns what went wrong and which routes
- * exist; the connection stays open.
+ * exist; the connection stays open. An unknown route is shown cut short and printable, so that the
+ * reply to a message of any size fits in a post.
  */
 public final class DefaultHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
 
@@ -34,11 +36,13 @@ public final class DefaultHandler implements RequestHandler<APIGatewayV2WebSocke
     public APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event, Context context) {
         String reason;
         try {
-            reason = "Unknown route \"" + ClientMessage.parse(event.getBody()).route() + "\"";
+            reason = "Unknown route \"" + UntrustedText.printable(ClientMessage.parse(event.getBody()).route()) + "\"";
         } catch (InvalidMessageException e) {
             reason = e.getMessage();
         }
-        messenger.send(event.getRequestContext().getConnectionId(), Replies.unsupportedRoute(reason, Routes.MESSAGE_ROUTES));
+        String sender = event.getRequestContext().getConnectionId();
+        context.getLogger().log("Answered " + sender + ": " + reason);
+        messenger.send(sender, Replies.unsupportedRoute(reason, Routes.MESSAGE_ROUTES));
         return Responses.badRequest();
     }
 

@@ -1,6 +1,5 @@
 package com.example.messaging;
 
-import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -18,8 +17,8 @@ public record ClientMessage(String route, Object body) {
         Object parsed;
         try {
             parsed = json == null ? null : Json.parse(json);
-        } catch (IOException e) {
-            throw new InvalidMessageException("Message is not valid JSON");
+        } catch (InvalidJsonException e) {
+            throw new InvalidMessageException("Message " + e.getMessage());
         }
         if (!(parsed instanceof Map)) {
             throw new InvalidMessageException("Message must be a JSON object");
@@ -35,6 +34,9 @@ public record ClientMessage(String route, Object body) {
     public String textBody() throws InvalidMessageException {
         if (!(body instanceof String)) {
             throw new InvalidMessageException("Route \"" + route + "\" needs a string field \"" + BODY_FIELD + "\"");
+        }
+        if (UntrustedText.hasUnpairedSurrogate((String) body)) {
+            throw new InvalidMessageException("Field \"" + BODY_FIELD + "\" is not Unicode text: it has an unpaired surrogate");
         }
         return (String) body;
     }

@@ -1,11 +1,15 @@
 package com.example.auth;
 
+import com.nimbusds.jose.EncryptionMethod;
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWEAlgorithm;
+import com.nimbusds.jose.JWEHeader;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSAEncrypter;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -14,6 +18,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.EncryptedJWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
@@ -55,6 +60,42 @@ final class TestTokens {
         return sign(JWSAlgorithm.RS256, key.getKeyID(), claims.apply(validClaims()).build(), rsaSigner((RSAKey) key));
     }
 
+    /** Signed with the published RSA key, valid claims, and a header of the caller's making. */
+    String withHeader(UnaryOperator<JWSHeader.Builder> header) {
+        return withHeader(rsa, header);
+    }
+
+    /** Signed with {@code key}, valid claims, a header of the caller's making that starts as {@code RS256} with the key's id. */
+    String withHeader(RSAKey key, UnaryOperator<JWSHeader.Builder> header) {
+        return sign(header.apply(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())).build(),
+                validClaims().build(), rsaSigner(key));
+    }
+
+    /** RS384, a sound algorithm the verifier does not allow, signed by the published RSA key. */
+    String rs384() {
+        return withHeader(header -> new JWSHeader.Builder(JWSAlgorithm.RS384).keyID(rsa.getKeyID()));
+    }
+
+    /** ES256 signed by the published EC key, but naming the RSA key's id. */
+    String es256WithRsaKeyId() {
+        try {
+            return sign(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(rsa.getKeyID()).build(), validClaims().build(), new ECDSASigner(ec));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Valid claims, encrypted to the RSA public key instead of signed. */
+    String encrypted() {
+        try {
+            EncryptedJWT token = new EncryptedJWT(new JWEHeader(JWEAlgorithm.RSA_OAEP_256, EncryptionMethod.A256GCM), validClaims().build());
+            token.encrypt(new RSAEncrypter(rsa.toRSAPublicKey()));
+            return token.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     String rs256(UnaryOperator<JWTClaimsSet.Builder> claims) {
         return rs256(rsa, claims);
     }
@@ -94,7 +135,11 @@ final class TestTokens {
     }
 
     private static String sign(JWSAlgorithm algorithm, String keyId, JWTClaimsSet claims, JWSSigner signer) {
-        SignedJWT token = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(keyId).build(), claims);
+        return sign(new JWSHeader.Builder(algorithm).keyID(keyId).build(), claims, signer);
+    }
+
+    private static String sign(JWSHeader header, JWTClaimsSet claims, JWSSigner signer) {
+        SignedJWT token = new SignedJWT(header, claims);
         try {
             token.sign(signer);
         } catch (JOSEException e) {

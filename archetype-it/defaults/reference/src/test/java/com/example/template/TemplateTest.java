@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.example.auth.AuthorizerHandler;
+import com.example.auth.TokenVerifier;
 import com.example.handler.ConnectHandler;
 import com.example.handler.Routes;
 import com.example.messaging.Json;
@@ -144,6 +145,7 @@ class TemplateTest {
         assertEquals(Map.of("Ref", "JwksUrl"), variables.get("JWKS_URL"));
         assertEquals(Map.of("Ref", "JwtIssuer"), variables.get("JWT_ISSUER"));
         assertEquals(Map.of("Ref", "JwtAudience"), variables.get("JWT_AUDIENCE"));
+        assertEquals(Map.of("Ref", "JwksCacheMinutes"), variables.get(TokenVerifier.JWKS_CACHE_MINUTES_VARIABLE));
     }
 
     @Test
@@ -176,7 +178,39 @@ class TemplateTest {
     }
 
     @Test
-    void everyRouteHasASampleEventForSamLocalInvoke() throws IOException {
+    void everyFunctionLogsToALogGroupThatExpires() {
+        for (Map.Entry<String, Map<String, Object>> function : template.resourcesOfType("AWS::Serverless::Function").entrySet()) {
+            Object logGroup = mapOrEmpty(properties(function.getValue()).get("LoggingConfig")).get("LogGroup");
+            String logGroupId = (String) mapOrEmpty(logGroup).get("Ref");
+            assertTrue(template.resourcesOfType("AWS::Logs::LogGroup").containsKey(logGroupId), function.getKey() + " logs to " + logGroup);
+        }
+        for (Map.Entry<String, Map<String, Object>> logGroup : template.resourcesOfType("AWS::Logs::LogGroup").entrySet()) {
+            assertEquals(Map.of("Ref", "LogRetentionDays"), properties(logGroup.getValue()).get("RetentionInDays"), logGroup.getKey());
+        }
+    }
+
+    @Test
+    void theStageLogsAccessWithIdsButNeverATokenAKeyOrAMessageBody() throws Exception {
+        Map<String, Object> stage = properties(single("AWS::ApiGatewayV2::Stage"));
+        Map<String, Object> routeSettings = mapOrEmpty(stage.get("DefaultRouteSettings"));
+        assertEquals(Boolean.FALSE, routeSettings.get("DataTraceEnabled"), "execution logs would show message bodies");
+        assertEquals("ERROR", routeSettings.get("LoggingLevel"));
+
+        Map<String, Object> accessLogs = mapOrEmpty(stage.get("AccessLogSettings"));
+        assertEquals(Map.of("Fn::GetAtt", List.of("AccessLogs", "Arn")), accessLogs.get("DestinationArn"));
+        String format = (String) accessLogs.get("Format");
+        Map<?, ?> fields = (Map<?, ?>) Json.parse(format);
+        for (String variable : List.of("$context.requestId", "$context.connectionId", "$context.routeKey", "$context.eventType",
+                "$context.status", "$context.error.message", "$context.integration.error")) {
+            assertTrue(fields.containsValue(variable), "access logs carry " + variable);
+        }
+        for (String secret : List.of("apiKey", "$request", "querystring", "header", "body")) {
+            assertFalse(format.contains(secret), "access logs must not carry " + secret);
+        }
+    }
+
+    @Test
+    void everyRouteHasASampleEventForSamLocalInvoke() throws Exception {
         Set<String> sampleRouteKeys = new HashSet<>();
         try (DirectoryStream<Path> events = Files.newDirectoryStream(Path.of("events"), "*.json")) {
             for (Path event : events) {
