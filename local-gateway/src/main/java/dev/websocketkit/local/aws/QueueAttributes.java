@@ -16,6 +16,8 @@ import java.util.Optional;
  */
 final class QueueAttributes {
 
+    /** The properties of an {@code AWS::SQS::Queue} read here; the others are left out. */
+    static final List<String> PROPERTIES = List.of("FifoQueue", "VisibilityTimeout", "DelaySeconds", "ReceiveMessageWaitTimeSeconds", "RedrivePolicy");
     private static final List<String> SAME_NAMED = List.of("VisibilityTimeout", "DelaySeconds", "ReceiveMessageWaitTimeSeconds");
 
     private QueueAttributes() {
@@ -39,6 +41,11 @@ final class QueueAttributes {
             attributes.put("RedrivePolicy", json(redrive));
         });
         return attributes;
+    }
+
+    /** The ARN of the queue's dead-letter queue, if it has a {@code RedrivePolicy}. */
+    static Optional<String> deadLetterTargetArn(Map<String, Object> properties) {
+        return redrivePolicy(properties).map(policy -> String.valueOf(policy.get("deadLetterTargetArn")));
     }
 
     /** The {@code RedrivePolicy}, given as an object or as JSON text. */
