@@ -2,16 +2,20 @@ package dev.websocketkit.local;
 
 import dev.websocketkit.local.aws.DynamoDbLocal;
 import dev.websocketkit.local.aws.LocalAccount;
+import dev.websocketkit.local.aws.LocalSqs;
+import dev.websocketkit.local.aws.TemplateQueues;
 import dev.websocketkit.local.client.Handshake;
 import dev.websocketkit.local.client.WebSocketTestClient;
 import dev.websocketkit.local.events.WebSocketEvents;
 import dev.websocketkit.local.function.Functions;
 import dev.websocketkit.local.function.LocalFunction;
+import dev.websocketkit.local.queue.QueuePoller;
 import dev.websocketkit.local.server.DevelopmentIdentityProvider;
 import dev.websocketkit.local.server.GatewayServer;
 import dev.websocketkit.local.template.Intrinsics;
 import dev.websocketkit.local.template.SamTemplate;
 import dev.websocketkit.local.template.WebSocketApiDefinition;
+import dev.websocketkit.local.template.WebSocketApiDefinition.QueueEventSource;
 import dev.websocketkit.local.template.WebSocketApiDefinition.Route;
 import java.net.URI;
 import java.time.Duration;
@@ -28,7 +32,8 @@ import java.util.concurrent.CompletableFuture;
  * The WebSocket API of a SAM template on localhost: API Gateway's handshake, routing, limits and
  * Management API in front of the template's Lambda handlers, which run in this JVM, each function
  * in a class loader of its own with the environment the template gives it; DynamoDB Local for the
- * template's tables; a development identity provider when the API has an authorizer.
+ * template's tables; ElasticMQ for its queues, polled for the functions they invoke as Lambda does;
+ * a development identity provider when the API has an authorizer.
  *
  * <pre>{@code
  * try (LocalGateway gateway = LocalGateway.start(LocalGatewayConfig.forTemplate(Path.of("template.yaml")).port(0))) {
@@ -54,6 +59,7 @@ public final class LocalGateway implements AutoCloseable {
     private final DevelopmentIdentityProvider developmentIdentityProvider;
     private final String developmentToken;
     private final CompletableFuture<Void> initialization;
+    private final List<QueuePoller> pollers;
 
     private LocalGateway(LocalGatewayConfig config) throws Exception {
         keepConnectionsToTheManagementApiAlive();
@@ -97,14 +103,21 @@ public final class LocalGateway implements AutoCloseable {
             intrinsics.assignAttribute(logicalId, "Arn", "arn:" + LocalAccount.PARTITION + ":dynamodb:" + LocalAccount.REGION + ":"
                     + LocalAccount.ACCOUNT_ID + ":table/" + tableName);
         });
+        TemplateQueues queues = TemplateQueues.create(api.queues(), intrinsics);
+        if (!api.queues().isEmpty()) {
+            accountVariables.put("AWS_ENDPOINT_URL_SQS", LocalSqs.endpoint().toString());
+        }
         String stage = api.stageName(intrinsics);
         Map<String, Route> routes = api.routes(intrinsics);
         this.apiKeyRequired = Optional.ofNullable(routes.get("$connect")).map(Route::apiKeyRequired).orElse(false);
+        List<QueueEventSource> queueEventSources = api.queueEventSources(intrinsics);
+        CompletableFuture<Void> resources = CompletableFuture.allOf(tables, queues.created());
 
         String awsEndpoint = "://" + API_ID + ".execute-api." + LocalAccount.REGION + "." + LocalAccount.URL_SUFFIX;
-        this.functions = new Functions(referencedFunctions(api, routes), intrinsics, accountVariables,
+        this.functions = new Functions(invokedFunctions(api, routes, queueEventSources), intrinsics, accountVariables,
                 value -> value.replace("https" + awsEndpoint, httpBase).replace("wss" + awsEndpoint, "ws://" + server.authority()),
-                config.functionClasses(), tables, log);
+                config.functionClasses(), resources, log);
+        this.pollers = pollers(queueEventSources, queues);
         this.developmentIdentityProvider = keyPair.join();
         this.developmentToken = developmentIdentityProvider == null ? null : developmentIdentityProvider.issue(DEVELOPER, Duration.ofHours(1));
         Set<String> apiKeys = new LinkedHashSet<>(api.apiKeyValues(intrinsics));
@@ -112,7 +125,14 @@ public final class LocalGateway implements AutoCloseable {
         server.start(api, routes, stage, apiKeys, functions,
                 new WebSocketEvents(new WebSocketEvents.Api(API_ID, server.authority(), stage)),
                 developmentIdentityProvider, developmentToken, config.idleTimeout(), config.maxConnectionDuration(), log);
-        this.initialization = functions.initializeAll();
+        this.initialization = CompletableFuture.allOf(functions.initializeAll(), resources);
+        initialization.whenComplete((ready, error) -> {
+            if (error == null) {
+                pollers.forEach(QueuePoller::start);
+            } else {
+                log.gateway("The template's tables or queues were not created, so no function can run: " + error.getMessage());
+            }
+        });
     }
 
     /** Starts the gateway; the functions initialise in the background, and the first invocation of each waits for it. */
@@ -189,13 +209,14 @@ public final class LocalGateway implements AutoCloseable {
         return functions.get(functionLogicalId).environment();
     }
 
-    /** Waits until every function has run its init phase. */
+    /** Waits until every function has run its init phase and the template's tables and queues exist; fails if they could not be created. */
     public void awaitFunctions() {
         initialization.join();
     }
 
     @Override
     public void close() {
+        pollers.forEach(QueuePoller::close);
         server.stop();
         functions.close();
     }
@@ -223,13 +244,30 @@ public final class LocalGateway implements AutoCloseable {
         }
     }
 
-    private static List<WebSocketApiDefinition.Function> referencedFunctions(WebSocketApiDefinition api, Map<String, Route> routes) {
+    /** The functions that routes, authorizers and queues invoke. */
+    private static List<WebSocketApiDefinition.Function> invokedFunctions(WebSocketApiDefinition api, Map<String, Route> routes,
+                                                                          List<QueueEventSource> queueEventSources) {
         Set<String> ids = new LinkedHashSet<>();
         routes.values().forEach(route -> {
             route.authorizer().ifPresent(authorizer -> ids.add(authorizer.functionId()));
             ids.add(route.functionId());
         });
+        queueEventSources.forEach(source -> ids.add(source.functionId()));
         return ids.stream().map(api::function).toList();
+    }
+
+    /** A poller for each event source of a queue of the template; the others cannot be polled locally. */
+    private List<QueuePoller> pollers(List<QueueEventSource> queueEventSources, TemplateQueues queues) {
+        List<QueuePoller> pollers = new ArrayList<>();
+        for (QueueEventSource source : queueEventSources) {
+            Optional<TemplateQueues.Queue> queue = queues.withArn(source.queueArn());
+            if (queue.isPresent()) {
+                pollers.add(new QueuePoller(functions.get(source.functionId()), queue.get(), source, log));
+            } else {
+                log.gateway("The event source " + source.queueArn() + " of " + source.functionId() + " is not polled: it is not a queue of the template");
+            }
+        }
+        return pollers;
     }
 
     /** The function the gateway runs for a logical id. */

@@ -1,6 +1,7 @@
 package dev.websocketkit.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.websocketkit.local.client.WebSocketTestClient;
 import dev.websocketkit.local.junit.WebSocketApiTest;
@@ -35,6 +36,11 @@ class ActionTemplateTest {
             client.send("{\"action\": \"ping\"}");
             assertEquals("\"pong\"", client.receive());
         }
+    }
+
+    @Test
+    void pointsNoFunctionAtALocalSqsWhenTheTemplateHasNoQueue(LocalGateway gateway) {
+        assertFalse(gateway.environment("PingFunction").containsKey("AWS_ENDPOINT_URL_SQS"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static dev.websocketkit.local.template.SamTemplate.listOrSingleton;
 import static dev.websocketkit.local.template.SamTemplate.mapOrEmpty;
 import static dev.websocketkit.local.template.SamTemplate.properties;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,13 +42,14 @@ public final class WebSocketApiDefinition {
     public record Logging(Object logFormat, Object applicationLogLevel) {
     }
 
-    /** An SQS event source of a function. */
-    public record QueueEventSource(Object queueArn, int batchSize, boolean reportBatchItemFailures, int maximumConcurrency) {
+    /** An SQS queue that invokes a function, as a SAM {@code SQS} event or an {@code AWS::Lambda::EventSourceMapping}. */
+    public record QueueEventSource(String functionId, String queueArn, int batchSize, boolean reportBatchItemFailures,
+                                   int maximumConcurrency) {
     }
 
-    /** A function: its handler, its environment (intrinsic functions unresolved), limits and event sources. */
+    /** A function: its handler, its environment (intrinsic functions unresolved) and limits. */
     public record Function(String logicalId, String handler, Map<String, Object> environment, int timeoutSeconds,
-                           int memoryMegabytes, Optional<Logging> logging, List<QueueEventSource> queueEventSources) {
+                           int memoryMegabytes, Optional<Logging> logging) {
 
         public String handlerClass() {
             int separator = handler.indexOf("::");
@@ -62,6 +64,7 @@ public final class WebSocketApiDefinition {
 
     private static final Pattern BODY_PATH = Pattern.compile("\\$request\\.body((?:\\.[\\w-]+)+)");
     private static final Pattern FUNCTION_ARN = Pattern.compile("arn:[^:]+:lambda:[^:]+:[^:]+:function:([^:/]+)(?::[^/]+)?");
+    private static final Pattern QUEUE_ARN = Pattern.compile("arn:[^:]+:sqs:[^:]+:[^:]+:[^:]+");
     private static final List<String> FUNCTION_TYPES = List.of("AWS::Serverless::Function", "AWS::Lambda::Function");
 
     private final SamTemplate template;
@@ -198,7 +201,7 @@ public final class WebSocketApiDefinition {
         Optional<Logging> logging = property(resource, "LoggingConfig", serverless)
                 .map(SamTemplate::mapOrEmpty)
                 .map(config -> new Logging(config.get("LogFormat"), config.get("ApplicationLogLevel")));
-        return new Function(logicalId, handler, environment, timeout, memory, logging, queueEventSources(resource));
+        return new Function(logicalId, handler, environment, timeout, memory, logging);
     }
 
     /** DynamoDB tables by logical id, with their properties. */
@@ -213,6 +216,40 @@ public final class WebSocketApiDefinition {
         Map<String, Map<String, Object>> queues = new LinkedHashMap<>();
         template.resourcesOfType("AWS::SQS::Queue").forEach((logicalId, queue) -> queues.put(logicalId, properties(queue)));
         return queues;
+    }
+
+    /**
+     * The SQS event sources of the template's functions, with queue ARNs resolved: the {@code SQS}
+     * events of its serverless functions, and the {@code AWS::Lambda::EventSourceMapping}s whose
+     * {@code EventSourceArn} is a queue and whose {@code FunctionName} is a function of the template.
+     * Sources with {@code Enabled: false} are left out.
+     */
+    public List<QueueEventSource> queueEventSources(Intrinsics intrinsics) {
+        List<QueueEventSource> sources = new ArrayList<>();
+        template.resourcesOfType("AWS::Serverless::Function").forEach((functionId, function) ->
+                mapOrEmpty(properties(function).get("Events")).values().stream()
+                        .map(SamTemplate::mapOrEmpty)
+                        .filter(event -> "SQS".equals(event.get("Type")))
+                        .map(SamTemplate::properties)
+                        .filter(event -> enabled(event, intrinsics))
+                        .forEach(event -> sources.add(queueEventSource(functionId, intrinsics.resolve(event.get("Queue")), event, intrinsics))));
+        Map<String, String> functionIdsByName = functionIdsByName(intrinsics);
+        template.resourcesOfType("AWS::Lambda::EventSourceMapping").values().stream()
+                .map(SamTemplate::properties)
+                .filter(mapping -> enabled(mapping, intrinsics))
+                .forEach(mapping -> {
+                    Object source = mapping.get("EventSourceArn");
+                    List<Object> getAtt = listOrSingleton(mapOrEmpty(source).get("Fn::GetAtt"));
+                    if (!getAtt.isEmpty() && !queues().containsKey(String.valueOf(getAtt.get(0)))) {
+                        return; // a stream or a broker of the template: its attributes have no local value
+                    }
+                    String queueArn = String.valueOf(intrinsics.resolve(source));
+                    String functionId = functionIdsByName.get(functionName(intrinsics.resolve(mapping.get("FunctionName"))));
+                    if (QUEUE_ARN.matcher(queueArn).matches() && functionId != null) {
+                        sources.add(queueEventSource(functionId, queueArn, mapping, intrinsics));
+                    }
+                });
+        return sources;
     }
 
     private Authorizer authorizer(String authorizerId, Intrinsics intrinsics, Map<String, String> functionIdsByName) {
@@ -232,17 +269,30 @@ public final class WebSocketApiDefinition {
         return serverless ? template.functionProperty(resource, name) : Optional.ofNullable(properties(resource).get(name));
     }
 
-    private List<QueueEventSource> queueEventSources(Map<String, Object> resource) {
-        return mapOrEmpty(properties(resource).get("Events")).values().stream()
-                .map(SamTemplate::mapOrEmpty)
-                .filter(event -> "SQS".equals(event.get("Type")))
-                .map(SamTemplate::properties)
-                .map(event -> new QueueEventSource(
-                        event.get("Queue"),
-                        Integer.parseInt(String.valueOf(event.getOrDefault("BatchSize", 10))),
-                        listOrSingleton(event.get("FunctionResponseTypes")).contains("ReportBatchItemFailures"),
-                        Integer.parseInt(String.valueOf(mapOrEmpty(event.get("ScalingConfig")).getOrDefault("MaximumConcurrency", 5)))))
-                .toList();
+    /**
+     * An event source from the properties of an {@code SQS} event or an {@code AWS::Lambda::EventSourceMapping}:
+     * {@code BatchSize} (10 by default), {@code FunctionResponseTypes} and {@code ScalingConfig.MaximumConcurrency}
+     * (5 by default, the number of pollers Lambda starts with).
+     */
+    private static QueueEventSource queueEventSource(String functionId, String queueArn, Map<String, Object> source, Intrinsics intrinsics) {
+        return new QueueEventSource(functionId, queueArn,
+                Integer.parseInt(intrinsics.resolve(source.getOrDefault("BatchSize", 10))),
+                listOrSingleton(source.get("FunctionResponseTypes")).stream().map(intrinsics::resolve).anyMatch("ReportBatchItemFailures"::equals),
+                Integer.parseInt(intrinsics.resolve(mapOrEmpty(source.get("ScalingConfig")).getOrDefault("MaximumConcurrency", 5))));
+    }
+
+    private static boolean enabled(Map<String, Object> source, Intrinsics intrinsics) {
+        return !"false".equalsIgnoreCase(intrinsics.resolve(source.getOrDefault("Enabled", true)));
+    }
+
+    /** The function a mapping's {@code FunctionName} names: a name, a name with an alias or version, or an ARN. */
+    private static String functionName(String nameOrArn) {
+        Matcher arn = FUNCTION_ARN.matcher(nameOrArn);
+        if (arn.matches()) {
+            return arn.group(1);
+        }
+        int qualifier = nameOrArn.indexOf(':');
+        return qualifier < 0 ? nameOrArn : nameOrArn.substring(0, qualifier);
     }
 
     private Map<String, String> functionIdsByName(Intrinsics intrinsics) {

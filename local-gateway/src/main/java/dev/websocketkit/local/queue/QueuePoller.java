@@ -1,0 +1,172 @@
+package dev.websocketkit.local.queue;
+
+import dev.websocketkit.local.GatewayLog;
+import dev.websocketkit.local.aws.LocalSqs;
+import dev.websocketkit.local.aws.TemplateQueues.Queue;
+import dev.websocketkit.local.function.LocalFunction;
+import dev.websocketkit.local.template.WebSocketApiDefinition.QueueEventSource;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
+
+/**
+ * What Lambda runs for an SQS event source of a function: {@code MaximumConcurrency} pollers, each
+ * receiving a batch (up to {@code BatchSize}, at most 10, with a long poll of one second), invoking
+ * the function with it and waiting for the answer, then deleting what succeeded. A function that
+ * throws or times out has its whole batch received again after the visibility timeout; with
+ * {@code ReportBatchItemFailures}, only the messages it reports. The queue's redrive policy moves
+ * messages received too often to its dead-letter queue.
+ */
+public final class QueuePoller {
+
+    private static final int MAX_MESSAGES_PER_RECEIVE = 10;
+    private static final long CLOSE_MILLIS = 2_000;
+
+    private final LocalFunction function;
+    private final Queue queue;
+    private final QueueEventSource source;
+    private final GatewayLog log;
+    private final List<Thread> pollers = new ArrayList<>();
+    private volatile boolean closed;
+
+    public QueuePoller(LocalFunction function, Queue queue, QueueEventSource source, GatewayLog log) {
+        this.function = function;
+        this.queue = queue;
+        this.source = source;
+        this.log = log;
+    }
+
+    /** Starts the pollers, once the queue exists and the function has initialised; does nothing once closed. */
+    public synchronized void start() {
+        if (closed || !pollers.isEmpty()) {
+            return;
+        }
+        ReceiveMessageRequest receive = ReceiveMessageRequest.builder()
+                .queueUrl(queue.url())
+                .maxNumberOfMessages(Math.min(source.batchSize(), MAX_MESSAGES_PER_RECEIVE))
+                .waitTimeSeconds(1)
+                .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                .messageAttributeNames("All")
+                .build();
+        for (int i = 1; i <= source.maximumConcurrency(); i++) {
+            Thread poller = new Thread(() -> poll(LocalSqs.client(), receive), "sqs-" + queue.name() + "-" + i);
+            poller.setDaemon(true);
+            pollers.add(poller);
+            poller.start();
+        }
+    }
+
+    /** Stops the pollers; a batch being processed is left to come back after the visibility timeout. */
+    public void close() {
+        List<Thread> started;
+        synchronized (this) {
+            closed = true;
+            started = List.copyOf(pollers);
+        }
+        started.forEach(Thread::interrupt);
+        long deadline = System.currentTimeMillis() + CLOSE_MILLIS;
+        try {
+            for (Thread poller : started) {
+                poller.join(Math.max(1, deadline - System.currentTimeMillis()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void poll(SqsClient sqs, ReceiveMessageRequest receive) {
+        boolean failing = false;
+        while (!closed) {
+            List<Message> messages;
+            try {
+                messages = sqs.receiveMessage(receive).messages();
+                failing = false;
+            } catch (SdkException e) {
+                if (closed) {
+                    return;
+                }
+                if (!failing) {
+                    log.gateway("Cannot receive messages from " + queue.name() + " for " + function.name() + ", retrying every second: " + e.getMessage());
+                }
+                failing = true;
+                if (!pause()) {
+                    return;
+                }
+                continue;
+            }
+            if (!messages.isEmpty() && !process(sqs, messages)) {
+                return;
+            }
+        }
+    }
+
+    /** Invokes the function with the batch and deletes what succeeded; false when interrupted by {@link #close()}. */
+    private boolean process(SqsClient sqs, List<Message> messages) {
+        Set<String> ids = new LinkedHashSet<>();
+        messages.forEach(message -> ids.add(message.messageId()));
+        Set<String> failed;
+        try {
+            Object response = function.invoke(SqsEvents.of(messages, queue.arn())).get();
+            failed = source.reportBatchItemFailures() ? BatchItemFailures.of(response, ids) : Set.of();
+        } catch (InterruptedException e) {
+            return false;
+        } catch (ExecutionException e) {
+            log.gateway(function.name() + " failed on " + describe(messages) + "; they return after the visibility timeout");
+            return true;
+        } catch (BatchItemFailures.InvalidResponse e) {
+            log.gateway(function.name() + " answered " + describe(messages) + " with an invalid batch response (" + e.getMessage()
+                    + "); the whole batch returns after the visibility timeout");
+            return true;
+        }
+        List<DeleteMessageBatchRequestEntry> succeeded = new ArrayList<>();
+        for (Message message : messages) {
+            if (!failed.contains(message.messageId())) {
+                succeeded.add(DeleteMessageBatchRequestEntry.builder()
+                        .id(Integer.toString(succeeded.size()))
+                        .receiptHandle(message.receiptHandle())
+                        .build());
+            }
+        }
+        if (!succeeded.isEmpty()) {
+            delete(sqs, succeeded);
+        }
+        return true;
+    }
+
+    private void delete(SqsClient sqs, List<DeleteMessageBatchRequestEntry> entries) {
+        try {
+            DeleteMessageBatchResponse response = sqs.deleteMessageBatch(request -> request.queueUrl(queue.url()).entries(entries));
+            response.failed().forEach(failure -> log.gateway("Cannot delete a message of " + queue.name() + " that " + function.name()
+                    + " processed; it returns after the visibility timeout: " + failure.message()));
+        } catch (SdkException e) {
+            if (!closed) {
+                log.gateway("Cannot delete the messages of " + queue.name() + " that " + function.name()
+                        + " processed; they return after the visibility timeout: " + e.getMessage());
+            }
+        }
+    }
+
+    private String describe(List<Message> messages) {
+        return messages.size() + (messages.size() == 1 ? " message" : " messages") + " of " + queue.name();
+    }
+
+    /** Waits a second before polling again; false when interrupted by {@link #close()}. */
+    private static boolean pause() {
+        try {
+            TimeUnit.SECONDS.sleep(1);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+}
