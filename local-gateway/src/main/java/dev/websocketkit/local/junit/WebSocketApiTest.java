@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Runs the test class against the WebSocket API of a SAM template on a local gateway: test methods
  * and lifecycle methods take a {@link dev.websocketkit.local.LocalGateway} parameter. The gateway
- * starts once per template for the whole test run, on a free port with a random API key.
+ * starts once per template and parameters for the whole test run, on a free port with a random API key.
  *
  * <pre>{@code
  * @WebSocketApiTest
@@ -32,4 +32,10 @@ public @interface WebSocketApiTest {
 
     /** The template, relative to the directory the tests run in (the project's, under Maven). */
     String template() default "template.yaml";
+
+    /**
+     * Template parameters, {@code "Name=Value"}, as {@code sam deploy --parameter-overrides} takes
+     * them. Test classes with the same template and parameters share a gateway.
+     */
+    String[] parameters() default {};
 }

@@ -82,10 +82,18 @@ public final class SamTemplate {
     /** A function's property, falling back to {@code Globals.Function} as SAM does. */
     public Optional<Object> functionProperty(Map<String, Object> function, String name) {
         Object own = properties(function).get(name);
-        if (own != null) {
-            return Optional.of(own);
+        Object global = mapOrEmpty(section("Globals").get("Function")).get(name);
+        return Optional.ofNullable(own == null ? global : global == null ? own : merged(global, own));
+    }
+
+    /** SAM's rule for a property set both globally and on the resource: maps merge, the resource winning; anything else is the resource's. */
+    private static Object merged(Object global, Object own) {
+        if (!(global instanceof Map) || !(own instanceof Map)) {
+            return own;
         }
-        return Optional.ofNullable(mapOrEmpty(section("Globals").get("Function")).get(name));
+        Map<String, Object> merged = new LinkedHashMap<>(mapOrEmpty(global));
+        mapOrEmpty(own).forEach((key, value) -> merged.merge(key, value, SamTemplate::merged));
+        return merged;
     }
 
     @SuppressWarnings("unchecked")
