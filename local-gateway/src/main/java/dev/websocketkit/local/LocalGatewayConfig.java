@@ -23,6 +23,7 @@ public final class LocalGatewayConfig {
     private String apiKey = randomKey();
     private Duration idleTimeout = Duration.ofMinutes(10);
     private Duration maxConnectionDuration = Duration.ofHours(2);
+    private Duration managementApiLatency = Duration.ZERO;
     private IdentityProvider identityProvider;
     private List<String> identityParameters = DEFAULT_IDENTITY_PARAMETERS;
     private final Map<String, String> parameterOverrides = new LinkedHashMap<>();
@@ -63,6 +64,18 @@ public final class LocalGatewayConfig {
 
     public LocalGatewayConfig maxConnectionDuration(Duration maxConnectionDuration) {
         this.maxConnectionDuration = maxConnectionDuration;
+        return this;
+    }
+
+    /**
+     * Answers each Management API request after this latency (API Gateway's is some tens of
+     * milliseconds), to see how code that posts to many connections behaves at that speed.
+     */
+    public LocalGatewayConfig managementApiLatency(Duration managementApiLatency) {
+        if (managementApiLatency.isNegative()) {
+            throw new IllegalArgumentException("managementApiLatency must not be negative: " + managementApiLatency);
+        }
+        this.managementApiLatency = managementApiLatency;
         return this;
     }
 
@@ -118,6 +131,10 @@ public final class LocalGatewayConfig {
 
     Duration maxConnectionDuration() {
         return maxConnectionDuration;
+    }
+
+    Duration managementApiLatency() {
+        return managementApiLatency;
     }
 
     Optional<IdentityProvider> identityProvider() {

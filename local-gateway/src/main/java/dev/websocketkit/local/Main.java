@@ -16,14 +16,14 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * java -cp &lt;gateway class path&gt; dev.websocketkit.local.Main --template template.yaml \
- *      --function-classpath target/classes:&lt;dependencies&gt; [--port 8080] [--api-key KEY] [--idle-timeout PT10M]
+ *      --function-classpath target/classes:&lt;dependencies&gt; [--port 8080] [--api-key KEY] [--idle-timeout PT10M] [--management-api-latency PT0.025S]
  *      [--jwks-url URL --jwt-issuer ISSUER --jwt-audience AUDIENCE] [--parameter Name=Value ...]
  * </pre>
  */
 public final class Main {
 
     private static final String USAGE = "Usage: --template <template.yaml> [--function-classpath <path>] [--host <host>] [--port <port>] "
-            + "[--api-key <key>] [--idle-timeout <ISO-8601 duration>] [--jwks-url <url> --jwt-issuer <issuer> --jwt-audience <audience>] "
+            + "[--api-key <key>] [--idle-timeout <ISO-8601 duration>] [--management-api-latency <ISO-8601 duration>] [--jwks-url <url> --jwt-issuer <issuer> --jwt-audience <audience>] "
             + "[--parameter <Name=Value>]...";
 
     private Main() {
@@ -86,6 +86,9 @@ public final class Main {
                     break;
                 case "--idle-timeout":
                     config.idleTimeout(Duration.parse(value));
+                    break;
+                case "--management-api-latency":
+                    config.managementApiLatency(Duration.parse(value));
                     break;
                 case "--jwks-url":
                     jwksUrl = value;

@@ -87,7 +87,7 @@ class ManagementApiTest {
     }
 
     /** The connection id of a client, as the server sees it. */
-    private static String connectionIdOf(WebSocketTestClient client) throws Exception {
+    static String connectionIdOf(WebSocketTestClient client) throws Exception {
         return (String) EchoApiTest.ask(client, "env").get("connectionId");
     }
 

@@ -50,6 +50,10 @@ public final class RunMojo extends AbstractMojo {
     @Parameter(property = "local.idleTimeout", defaultValue = "PT10M")
     private String idleTimeout;
 
+    /** How long the Management API takes to answer each request, as an ISO-8601 duration; API Gateway's is some tens of milliseconds. */
+    @Parameter(property = "local.managementApiLatency", defaultValue = "PT0S")
+    private String managementApiLatency;
+
     /** A real identity provider's JWKS URL, to accept its tokens instead of the development provider's. */
     @Parameter(property = "local.jwksUrl")
     private String jwksUrl;
@@ -84,6 +88,7 @@ public final class RunMojo extends AbstractMojo {
                 .option("--port", Integer.toString(port))
                 .option("--api-key", apiKey)
                 .option("--idle-timeout", idleTimeout)
+                .option("--management-api-latency", managementApiLatency)
                 .option("--jwks-url", jwksUrl)
                 .option("--jwt-issuer", jwtIssuer)
                 .option("--jwt-audience", jwtAudience)

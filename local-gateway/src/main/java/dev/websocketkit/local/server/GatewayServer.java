@@ -71,7 +71,7 @@ public final class GatewayServer {
 
     public void start(WebSocketApiDefinition api, Map<String, Route> routes, String stage, Set<String> apiKeys, Functions functions,
                       WebSocketEvents events, DevelopmentIdentityProvider identityProvider, String developmentToken,
-                      Duration idleTimeout, Duration maxConnectionDuration, GatewayLog log) throws Exception {
+                      Duration idleTimeout, Duration maxConnectionDuration, Duration managementApiLatency, GatewayLog log) throws Exception {
         this.stage = stage;
         Connections connections = new Connections();
         MessageRouter router = new MessageRouter(api.routeSelection(), routes, functions, events, connections, scheduler,
@@ -88,7 +88,7 @@ public final class GatewayServer {
         });
         List<Handler> handlers = new ArrayList<>();
         handlers.add(new ManagementApiHandler(stage, Set.of(authority(), "127.0.0.1:" + connector.getLocalPort(),
-                "[::1]:" + connector.getLocalPort()), connections));
+                "[::1]:" + connector.getLocalPort()), connections, managementApiLatency, scheduler));
         if (identityProvider != null) {
             handlers.add(identityProvider);
         }

@@ -5,10 +5,13 @@ import dev.websocketkit.local.aws.LocalAccount;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
@@ -24,7 +27,8 @@ import org.eclipse.jetty.websocket.api.StatusCode;
  * to the client, GET describes the connection, DELETE closes it, with API Gateway's status codes and
  * error types: 403 for a wrong stage, a foreign {@code Host} or a request not signed with the local
  * account's key, 405 for other methods, 410 Gone for a connection that is not open, 413 for data
- * over 128 KB. The functions' SDK clients throw the same exceptions as on AWS.
+ * over 128 KB. The functions' SDK clients throw the same exceptions as on AWS. Each request can be
+ * answered after a latency, without holding a thread, to see how code behaves at API Gateway's speed.
  */
 final class ManagementApiHandler extends Handler.Abstract {
 
@@ -36,33 +40,49 @@ final class ManagementApiHandler extends Handler.Abstract {
     private final String stage;
     private final Set<String> hosts;
     private final Connections connections;
+    private final Duration latency;
+    private final ScheduledExecutorService scheduler;
 
-    /** @param hosts the {@code Host} values the gateway answers to, e.g. {@code localhost:8080} */
-    ManagementApiHandler(String stage, Set<String> hosts, Connections connections) {
+    /**
+     * @param hosts the {@code Host} values the gateway answers to, e.g. {@code localhost:8080}
+     * @param latency how long each request waits before it is handled
+     */
+    ManagementApiHandler(String stage, Set<String> hosts, Connections connections, Duration latency, ScheduledExecutorService scheduler) {
         this.stage = stage;
         this.hosts = Set.copyOf(hosts);
         this.connections = connections;
+        this.latency = latency;
+        this.scheduler = scheduler;
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    public boolean handle(Request request, Response response, Callback callback) {
         Matcher path = CONNECTION_PATH.matcher(Request.getPathInContext(request));
         if (!path.matches()) {
             return false;
         }
+        if (latency.isZero()) {
+            handle(request, response, callback, path);
+        } else {
+            scheduler.schedule(() -> handle(request, response, callback, path), latency.toNanos(), TimeUnit.NANOSECONDS);
+        }
+        return true;
+    }
+
+    private void handle(Request request, Response response, Callback callback, Matcher path) {
         if (!path.group(1).equals(stage) || !hosts.contains(request.getHeaders().get(HttpHeader.HOST)) || !isSignedLocally(request)) {
             reply(response, callback, 403, "ForbiddenException", "Forbidden");
-            return true;
+            return;
         }
         String method = request.getMethod();
         if (!method.equals("POST") && !method.equals("GET") && !method.equals("DELETE")) {
             reply(response, callback, 405, "MethodNotAllowedException", "Method not allowed");
-            return true;
+            return;
         }
         Optional<LocalConnection> found = connections.get(path.group(2));
         if (found.isEmpty()) {
             reply(response, callback, 410, "GoneException", null);
-            return true;
+            return;
         }
         LocalConnection connection = found.get();
         switch (method) {
@@ -77,7 +97,6 @@ final class ManagementApiHandler extends Handler.Abstract {
                 response.setStatus(204);
                 callback.succeeded();
         }
-        return true;
     }
 
     private static void post(Request request, Response response, Callback callback, LocalConnection connection) {
