@@ -13,7 +13,7 @@ assert !project.file('src/test/java/com/example/auth').exists()
 assert !project.file('events/broadcast.json').exists()
 project.assertNoTemplateLeftovers()
 project.assertNothingMentions('DynamoDB', ~/(?i)dynamo/)
-project.assertNothingMentions('broadcast', ~/(?i)broadcast/)
+project.assertNothingMentions('broadcast', ~/(?i)broadcast/, ['src/test/java/com/example/EndToEndTest.java'])
 project.assertNothingMentions('authorizer', ~/AuthorizerHandler|TokenVerifier|nimbus|JwksUrl|JWKS_URL/)
 
 def template = project.file('template.yaml').text

@@ -43,11 +43,16 @@ def remove = { String path -> projectDir.resolve(path).toFile().with { it.direct
 // storeType=memory is an echo API: without a store shared by the functions there is nothing to broadcast to.
 if (properties.getProperty('storeType') == 'memory') {
     ['main', 'test'].each { remove("src/$it/java/$packagePath/connection") }
-    remove("src/main/java/$packagePath/handler/BroadcastHandler.java")
-    remove("src/test/java/$packagePath/handler/BroadcastHandlerTest.java")
+    remove("src/main/java/$packagePath/broadcast")
+    remove("src/test/java/$packagePath/FanOutTest.java")
+    ['BroadcastHandler', 'BroadcastWorkerHandler'].each {
+        remove("src/main/java/$packagePath/handler/${it}.java")
+        remove("src/test/java/$packagePath/handler/${it}Test.java")
+    }
     remove("src/test/java/$packagePath/handler/StoreFailureTest.java")
     remove("src/test/java/$packagePath/support")
     remove('events/broadcast.json')
+    remove('events/broadcast-page.json')
 }
 
 // Without authorization there is no authorizer: its package goes, main and test.

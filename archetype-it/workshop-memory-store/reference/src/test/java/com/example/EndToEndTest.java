@@ -29,6 +29,16 @@ class EndToEndTest {
         }
     }
 
+    /** Functions share no memory, so an echo API keeps no connections to broadcast to: there is no such route. */
+    @Test
+    void hasNoBroadcastRoute(LocalGateway gateway) throws Exception {
+        try (WebSocketTestClient client = gateway.connect()) {
+            client.send("{\"message\": \"broadcast\", \"body\": \"Hello, everyone\"}");
+
+            assertEquals("Unknown route \"broadcast\"", reply(client).get("error"));
+        }
+    }
+
     @Test
     void refusesAHandshakeWithAWrongApiKey(LocalGateway gateway) {
         assertEquals(403, gateway.handshake().apiKey("not-the-key").refusal());
@@ -91,7 +101,7 @@ class EndToEndTest {
             }
             gateway.handshake().apiKey("wrong-key-7f3a").refusal();
 
-            assertTrue(log.text().contains("[ConnectFunction] Connected"), "the functions' log was captured: " + log.text());
+            assertTrue(log.text().contains("\"message\":\"Connected\""), "the functions' log was captured: " + log.text());
             for (String leak : new String[] {gateway.apiKey(), "wrong-key-7f3a", secret, "eyJ"}) {
                 assertFalse(log.text().contains(leak), "the log shows " + leak + ": " + log.text());
             }

@@ -17,7 +17,7 @@ class ConnectHandlerTest extends HandlerTest {
         String connectionId = newConnectionId();
         Instant connectedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
-        var response = new ConnectHandler(connections).handleRequest(connect(connectionId, connectedAt), context);
+        var response = handler().handleRequest(connect(connectionId, connectedAt), context);
 
         assertEquals(200, response.getStatusCode());
         assertEquals(new Connection(connectionId, connectedAt, SOURCE_IP, null), stored(connectionId));
@@ -29,16 +29,31 @@ class ConnectHandlerTest extends HandlerTest {
         APIGatewayV2WebSocketEvent event = connect(connectionId, Instant.now());
         event.getRequestContext().setAuthorizer(Map.of("principalId", "user-42"));
 
-        new ConnectHandler(connections).handleRequest(event, context);
+        handler().handleRequest(event, context);
 
         assertEquals("user-42", stored(connectionId).principal());
     }
 
     private Connection stored(String connectionId) {
-        return connections.findAll().stream()
+        return connections.firstConnections(Integer.MAX_VALUE).stream()
                 .filter(connection -> connection.connectionId().equals(connectionId))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError(connectionId + " was not stored"));
+    }
+
+    @Test
+    void logsAndCountsTheConnection() {
+        String connectionId = newConnectionId();
+
+        var response = handler().handleRequest(connect(connectionId, Instant.now()), context);
+
+        assertEquals(200, response.getStatusCode());
+        Map<String, Object> line = output.logs().get(0);
+        assertEquals("Connected", line.get("message"));
+        assertEquals("INFO", line.get("level"));
+        assertEquals(connectionId, line.get("connectionId"));
+        assertEquals(context.getAwsRequestId(), line.get("requestId"));
+        assertEquals(Map.of("ConnectionsOpened", 1.0), output.metrics());
     }
 
     @Test
@@ -46,7 +61,7 @@ class ConnectHandlerTest extends HandlerTest {
         APIGatewayV2WebSocketEvent event = connect(newConnectionId(), Instant.now());
         event.setHeaders(Map.of("Sec-WebSocket-Protocol", "bearer, eyJhbGciOiJSUzI1NiJ9.e30.c2ln"));
 
-        var response = newHandler().handleRequest(event, context);
+        var response = handler().handleRequest(event, context);
 
         assertEquals(Map.of("Sec-WebSocket-Protocol", "bearer"), response.getHeaders(),
                 "API Gateway completes the handshake only when the function accepts an offered subprotocol");
@@ -54,12 +69,12 @@ class ConnectHandlerTest extends HandlerTest {
 
     @Test
     void acceptsNoSubprotocolWhenNoneWasOffered() {
-        var response = newHandler().handleRequest(connect(newConnectionId(), Instant.now()), context);
+        var response = handler().handleRequest(connect(newConnectionId(), Instant.now()), context);
 
         assertNull(response.getHeaders());
     }
 
-    private ConnectHandler newHandler() {
-        return new ConnectHandler(connections);
+    private ConnectHandler handler() {
+        return new ConnectHandler(connections, metrics);
     }
 }

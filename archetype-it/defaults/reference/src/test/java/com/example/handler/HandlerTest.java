@@ -3,6 +3,7 @@ package com.example.handler;
 import com.example.connection.Connection;
 import com.example.connection.ConnectionStore;
 import com.example.messaging.ConnectionMessenger;
+import com.example.observability.Metrics;
 import com.example.support.TestConnectionStores;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import dev.websocketkit.local.events.WebSocketEvents;
@@ -10,9 +11,11 @@ import dev.websocketkit.local.events.WebSocketEvents.Client;
 import dev.websocketkit.local.events.WebSocketEvents.Handshake;
 import dev.websocketkit.local.testing.CapturingContext;
 import dev.websocketkit.local.testing.RecordingManagementApi;
+import dev.websocketkit.local.testing.StandardOutputCapture;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -31,6 +34,9 @@ abstract class HandlerTest {
     ConnectionStore connections;
     ConnectionMessenger messenger;
     CapturingContext context;
+    /** What the handlers print: their structured logs and metrics. */
+    StandardOutputCapture output;
+    final Metrics metrics = new Metrics("test-api");
 
     @BeforeAll
     static void startManagementApi() {
@@ -47,6 +53,12 @@ abstract class HandlerTest {
         connections = TestConnectionStores.newStore();
         messenger = ConnectionMessenger.forCallbackUrl(managementApi.callbackUrl());
         context = new CapturingContext();
+        output = StandardOutputCapture.start();
+    }
+
+    @AfterEach
+    void restoreStandardOutput() {
+        output.close();
     }
 
     static String newConnectionId() {
@@ -69,12 +81,12 @@ abstract class HandlerTest {
     /** Connects a new client through the real {@code $connect} handler and returns its connection id. */
     String connectClient() {
         String connectionId = newConnectionId();
-        new ConnectHandler(connections).handleRequest(connect(connectionId, Instant.now()), new CapturingContext());
+        new ConnectHandler(connections, metrics).handleRequest(connect(connectionId, Instant.now()), new CapturingContext());
         return connectionId;
     }
 
     boolean isStored(String connectionId) {
-        return connections.findAll().stream().map(Connection::connectionId).anyMatch(connectionId::equals);
+        return connections.firstConnections(Integer.MAX_VALUE).stream().map(Connection::connectionId).anyMatch(connectionId::equals);
     }
 
     private static Client client(String connectionId, Instant connectedAt) {

@@ -2,19 +2,29 @@ package com.example.handler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import java.time.Instant;
-import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ConnectHandlerTest extends HandlerTest {
 
     @Test
-    void acceptsTheConnectionAndLogsIt() {
+    void logsAndCountsTheConnection() {
         String connectionId = newConnectionId();
 
-        var response = new ConnectHandler().handleRequest(connect(connectionId, Instant.now()), context);
+        var response = handler().handleRequest(connect(connectionId, Instant.now()), context);
 
         assertEquals(200, response.getStatusCode());
-        assertEquals(List.of("Connected " + connectionId), context.logLines());
+        Map<String, Object> line = output.logs().get(0);
+        assertEquals("Connected", line.get("message"));
+        assertEquals("INFO", line.get("level"));
+        assertEquals(connectionId, line.get("connectionId"));
+        assertEquals(context.getAwsRequestId(), line.get("requestId"));
+        assertEquals(Map.of("ConnectionsOpened", 1.0), output.metrics());
+    }
+
+    private ConnectHandler handler() {
+        return new ConnectHandler(metrics);
     }
 }

@@ -19,6 +19,16 @@ class DefaultHandlerTest extends HandlerTest {
     }
 
     @Test
+    void logsAndCountsWhatItAnswered() throws Exception {
+        replyTo("{\"message\": \"shout\"}");
+
+        Map<String, Object> line = output.logs().get(0);
+        assertEquals("Answered with an error", line.get("message"));
+        assertEquals(Routes.DEFAULT, line.get("route"));
+        assertEquals(Map.of("InvalidMessages", 1.0), output.metrics(Map.of("Route", Routes.DEFAULT)));
+    }
+
+    @Test
     void explainsThatAMessageIsNotJson() throws Exception {
         assertEquals("Message is not valid JSON", replyTo("Hello World!").get("error"));
     }
@@ -31,7 +41,7 @@ class DefaultHandlerTest extends HandlerTest {
 
     @Test
     void namesARouteThatStartsWithADollarAsUnknown() throws Exception {
-        assertEquals("Unknown route \"$connect\"", replyTo("{\"message\": \"$connect\"}").get("error"));
+        assertEquals("Unknown route \"" + Routes.CONNECT + "\"", replyTo("{\"message\": \"" + Routes.CONNECT + "\"}").get("error"));
     }
 
     /** API Gateway takes messages up to 128 KB; the reply to one must still fit in a post. */
@@ -47,15 +57,15 @@ class DefaultHandlerTest extends HandlerTest {
     @Test
     void showsAnUnknownRouteWithoutItsControlCharacters() throws Exception {
         assertEquals("Unknown route \"a?b?c\"", replyTo("{\"message\": \"a\\nb\\u202Ec\"}").get("error"));
-        assertEquals(List.of(), context.logLines().stream().filter(line -> line.contains("\n") || line.contains("\u202E")).toList(),
-                "no line break or bidi override reaches the log");
+        assertEquals(List.of(), output.lines().stream().filter(line -> line.contains("\u202E")).toList(), "no bidi override reaches the log");
+        assertEquals("Unknown route \"a?b?c\"", output.logs().get(0).get("reason"));
     }
 
     private Map<?, ?> replyTo(String body) throws Exception {
         String sender = newConnectionId();
-        var response = new DefaultHandler(messenger).handleRequest(message(Routes.DEFAULT, sender, body), context);
+        var response = new DefaultHandler(messenger, metrics).handleRequest(message(Routes.DEFAULT, sender, body), context);
 
-        assertEquals(400, response.getStatusCode());
+        assertEquals(200, response.getStatusCode(), "handled: API Gateway counts other statuses as integration errors");
         List<String> replies = managementApi.dataPostedTo(sender);
         assertEquals(1, replies.size(), "one reply to the sender");
         return (Map<?, ?>) Json.parse(replies.get(0));

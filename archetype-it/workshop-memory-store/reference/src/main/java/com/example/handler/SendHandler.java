@@ -2,7 +2,11 @@ package com.example.handler;
 
 import com.example.messaging.ConnectionMessenger;
 import com.example.messaging.Json;
+import com.example.observability.Log;
+import com.example.observability.Metric;
+import com.example.observability.Metrics;
 import com.amazonaws.services.lambda.runtime.Context;
+import java.util.Map;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 
 /**
@@ -11,20 +15,22 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagem
  */
 public final class SendHandler extends TextMessageHandler {
 
-    /** Lambda's constructor: the Management API of the function's stage. */
+    /** Lambda's constructor: the Management API of the function's stage and the metrics namespace. */
     public SendHandler() {
-        this(ConnectionMessenger.fromEnvironment());
+        this(ConnectionMessenger.fromEnvironment(), Metrics.fromEnvironment());
         primeBeforeSnapshot(ApiGatewayManagementApiClient.class);
     }
 
-    SendHandler(ConnectionMessenger messenger) {
-        super(messenger);
+    SendHandler(ConnectionMessenger messenger, Metrics metrics) {
+        super(messenger, metrics);
     }
 
     @Override
-    protected void handleText(String sender, String text, Context context) {
-        if (!messenger.send(sender, Json.write(text))) {
-            context.getLogger().log("Sender " + sender + " left before the echo arrived");
+    protected void handleText(String sender, String text, Context context, Log log) {
+        if (messenger.send(sender, Json.write(text))) {
+            metrics.record(Map.of(Metric.DELIVERIES, 1));
+        } else {
+            log.info("The sender left before the echo arrived");
         }
     }
 }

@@ -9,12 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.observability.Metrics;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.IamPolicyResponseV1;
 import com.nimbusds.jose.JOSEObjectType;
 import dev.websocketkit.local.template.Intrinsics;
 import dev.websocketkit.local.template.SamTemplate;
 import dev.websocketkit.local.testing.CapturingContext;
+import dev.websocketkit.local.testing.StandardOutputCapture;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -44,8 +46,11 @@ class AuthorizerHandlerTest {
 
     private static JwksServer jwks;
 
+    private static final Metrics METRICS = new Metrics("test-api");
+
     private AuthorizerHandler authorizer;
     private CapturingContext context;
+    private StandardOutputCapture output;
 
     @BeforeAll
     static void startJwks() {
@@ -59,14 +64,17 @@ class AuthorizerHandlerTest {
 
     @BeforeEach
     void createAuthorizer() {
-        authorizer = new AuthorizerHandler(TokenVerifier.forIdentityProvider(jwks.url(), TestTokens.ISSUER, TestTokens.AUDIENCE), DEFAULT_API_KEY);
+        authorizer = new AuthorizerHandler(TokenVerifier.forIdentityProvider(jwks.url(), TestTokens.ISSUER, TestTokens.AUDIENCE),
+                DEFAULT_API_KEY, METRICS);
         context = new CapturingContext();
+        output = StandardOutputCapture.start();
     }
 
     /** Whatever a test did, nothing secret reached the log. */
     @AfterEach
     void logsNoToken() {
-        for (String line : context.logLines()) {
+        output.close();
+        for (String line : output.lines()) {
             assertFalse(line.contains("eyJ"), "a token in the log: " + line);
         }
     }
@@ -110,7 +118,15 @@ class AuthorizerHandlerTest {
                 () -> authorize(Map.of("Authorization", "Bearer " + token), Map.of("token", token)));
         assertThrows(UnauthorizedException.class,
                 () -> authorize(Map.of("Sec-WebSocket-Protocol", "bearer, " + token), Map.of("token", token)));
-        assertTrue(context.logLines().contains("Rejected a connection: token in more than one place"), context.logLines().toString());
+        assertEquals(List.of("token in more than one place", "token in more than one place"), rejectionReasons());
+    }
+
+    @Test
+    void rejectsAHandshakeWithoutAToken() {
+        assertThrows(UnauthorizedException.class, () -> authorize(Map.of("x-api-key", "a-key"), Map.of()));
+        assertThrows(UnauthorizedException.class, () -> authorize(Map.of("Authorization", "Basic dXNlcjpwYXNz"), Map.of()));
+        assertThrows(UnauthorizedException.class, () -> authorize(Map.of("Authorization", "Bearer "), Map.of()));
+        assertEquals(List.of("no bearer token", "no bearer token", "no bearer token"), rejectionReasons());
     }
 
     @Test
@@ -141,7 +157,7 @@ class AuthorizerHandlerTest {
         Object environment = mapOrEmpty(mapOrEmpty(propertiesOf(template, "AuthorizerFunction").get("Environment")).get("Variables"))
                 .get(AuthorizerHandler.DEFAULT_API_KEY_VARIABLE);
         AuthorizerHandler deployed = new AuthorizerHandler(
-                TokenVerifier.forIdentityProvider(jwks.url(), TestTokens.ISSUER, TestTokens.AUDIENCE), stack.resolve(environment));
+                TokenVerifier.forIdentityProvider(jwks.url(), TestTokens.ISSUER, TestTokens.AUDIENCE), stack.resolve(environment), METRICS);
 
         String key = deployed.handleRequest(event(Map.of(), Map.of("token", TOKENS.valid())), context).getUsageIdentifierKey();
 
@@ -199,7 +215,9 @@ class AuthorizerHandlerTest {
                 () -> authorize(Map.of("Authorization", "Bearer " + token), Map.of()));
 
         assertEquals("Unauthorized", rejection.getMessage(), "API Gateway answers 401 for exactly this message");
-        assertEquals(List.of("Rejected a connection: " + reason), context.logLines(), attack);
+        assertEquals(List.of("Rejected a connection"), output.messages(), attack + ": one line, however the token is made");
+        assertEquals(List.of(reason), rejectionReasons(), attack);
+        assertEquals(Map.of("ConnectionsRejected", 1.0), output.metrics());
     }
 
     @Test
@@ -217,7 +235,7 @@ class AuthorizerHandlerTest {
 
             assertThrows(UnauthorizedException.class, () -> authorize(Map.of("Authorization", "Bearer " + token), Map.of()));
             assertEquals(0, attacker.downloads());
-            assertEquals(List.of("Rejected a connection: unknown key"), context.logLines());
+            assertEquals(List.of("unknown key"), rejectionReasons());
         }
     }
 
@@ -225,7 +243,7 @@ class AuthorizerHandlerTest {
     void allowsAMinuteOfClockSkewAndNotASecondMore() {
         Instant now = Instant.parse("2026-01-01T10:00:00Z");
         AuthorizerHandler atTen = new AuthorizerHandler(TokenVerifier.forIdentityProvider(jwks.url(), TestTokens.ISSUER,
-                TestTokens.AUDIENCE, Duration.ofMinutes(5), Clock.fixed(now, ZoneOffset.UTC)), DEFAULT_API_KEY);
+                TestTokens.AUDIENCE, Duration.ofMinutes(5), Clock.fixed(now, ZoneOffset.UTC)), DEFAULT_API_KEY, METRICS);
         String expiredAMinuteAgo = TOKENS.rs256(claims -> claims.issueTime(null).notBeforeTime(null)
                 .expirationTime(Date.from(now.minus(ClaimRules.MAX_CLOCK_SKEW))));
         String expiredAMinuteAndASecondAgo = TOKENS.rs256(claims -> claims.issueTime(null).notBeforeTime(null)
@@ -244,14 +262,16 @@ class AuthorizerHandlerTest {
         try (JwksServer down = new JwksServer(List.of(TOKENS.rsa.toPublicJWK()))) {
             down.behave(JwksServer.Behaviour.FAIL_WITH_503);
             AuthorizerHandler handler = new AuthorizerHandler(
-                    TokenVerifier.forIdentityProvider(down.url(), TestTokens.ISSUER, TestTokens.AUDIENCE), DEFAULT_API_KEY);
+                    TokenVerifier.forIdentityProvider(down.url(), TestTokens.ISSUER, TestTokens.AUDIENCE), DEFAULT_API_KEY, METRICS);
 
             IdentityProviderUnavailableException failure = assertThrows(IdentityProviderUnavailableException.class,
                     () -> handler.handleRequest(event(Map.of("Authorization", "Bearer " + TOKENS.valid()), Map.of()), context));
 
             assertNotEquals("Unauthorized", failure.getMessage(), "API Gateway answers 500, not 401: the client did nothing wrong");
-            assertTrue(context.logLines().get(0).startsWith("Cannot check tokens, the identity provider is unavailable: JWKS download failed"),
-                    context.logLines().toString());
+            Map<String, Object> line = output.logs().get(0);
+            assertEquals("ERROR", line.get("level"));
+            assertEquals("Cannot check tokens: the identity provider is unavailable", line.get("message"));
+            assertTrue(((String) line.get("error")).startsWith("JWKS download failed"), line.toString());
         }
     }
 
@@ -266,6 +286,10 @@ class AuthorizerHandlerTest {
 
     private static Map<String, Object> propertiesOf(SamTemplate template, String logicalId) {
         return properties(mapOrEmpty(template.resources().get(logicalId)));
+    }
+
+    private List<Object> rejectionReasons() {
+        return output.logs().stream().filter(line -> "Rejected a connection".equals(line.get("message"))).map(line -> line.get("reason")).toList();
     }
 
     private IamPolicyResponseV1 authorize(Map<String, String> headers, Map<String, String> query) {

@@ -5,20 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ConnectHandlerTest extends HandlerTest {
 
     @Test
-    void acceptsTheConnectionAndLogsIt() {
+    void logsAndCountsTheConnection() {
         String connectionId = newConnectionId();
 
-        var response = new ConnectHandler().handleRequest(connect(connectionId, Instant.now()), context);
+        var response = handler().handleRequest(connect(connectionId, Instant.now()), context);
 
         assertEquals(200, response.getStatusCode());
-        assertEquals(List.of("Connected " + connectionId), context.logLines());
+        Map<String, Object> line = output.logs().get(0);
+        assertEquals("Connected", line.get("message"));
+        assertEquals("INFO", line.get("level"));
+        assertEquals(connectionId, line.get("connectionId"));
+        assertEquals(context.getAwsRequestId(), line.get("requestId"));
+        assertEquals(Map.of("ConnectionsOpened", 1.0), output.metrics());
     }
 
     @Test
@@ -26,7 +30,7 @@ class ConnectHandlerTest extends HandlerTest {
         APIGatewayV2WebSocketEvent event = connect(newConnectionId(), Instant.now());
         event.setHeaders(Map.of("Sec-WebSocket-Protocol", "bearer, eyJhbGciOiJSUzI1NiJ9.e30.c2ln"));
 
-        var response = newHandler().handleRequest(event, context);
+        var response = handler().handleRequest(event, context);
 
         assertEquals(Map.of("Sec-WebSocket-Protocol", "bearer"), response.getHeaders(),
                 "API Gateway completes the handshake only when the function accepts an offered subprotocol");
@@ -34,12 +38,12 @@ class ConnectHandlerTest extends HandlerTest {
 
     @Test
     void acceptsNoSubprotocolWhenNoneWasOffered() {
-        var response = newHandler().handleRequest(connect(newConnectionId(), Instant.now()), context);
+        var response = handler().handleRequest(connect(newConnectionId(), Instant.now()), context);
 
         assertNull(response.getHeaders());
     }
 
-    private ConnectHandler newHandler() {
-        return new ConnectHandler();
+    private ConnectHandler handler() {
+        return new ConnectHandler(metrics);
     }
 }

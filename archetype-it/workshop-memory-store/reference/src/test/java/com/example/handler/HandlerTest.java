@@ -1,15 +1,18 @@
 package com.example.handler;
 
 import com.example.messaging.ConnectionMessenger;
+import com.example.observability.Metrics;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import dev.websocketkit.local.events.WebSocketEvents;
 import dev.websocketkit.local.events.WebSocketEvents.Client;
 import dev.websocketkit.local.events.WebSocketEvents.Handshake;
 import dev.websocketkit.local.testing.CapturingContext;
 import dev.websocketkit.local.testing.RecordingManagementApi;
+import dev.websocketkit.local.testing.StandardOutputCapture;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -27,6 +30,9 @@ abstract class HandlerTest {
 
     ConnectionMessenger messenger;
     CapturingContext context;
+    /** What the handlers print: their structured logs and metrics. */
+    StandardOutputCapture output;
+    final Metrics metrics = new Metrics("test-api");
 
     @BeforeAll
     static void startManagementApi() {
@@ -42,6 +48,12 @@ abstract class HandlerTest {
     void prepareCollaborators() {
         messenger = ConnectionMessenger.forCallbackUrl(managementApi.callbackUrl());
         context = new CapturingContext();
+        output = StandardOutputCapture.start();
+    }
+
+    @AfterEach
+    void restoreStandardOutput() {
+        output.close();
     }
 
     static String newConnectionId() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import dev.websocketkit.local.testing.RecordingManagementApi.Post;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SendHandlerTest extends HandlerTest {
@@ -19,6 +20,8 @@ class SendHandlerTest extends HandlerTest {
         assertEquals(200, response.getStatusCode());
         assertTrue(managementApi.posts().contains(new Post(STAGE, sender, "\"Hello World!\"")),
                 "posted to /" + STAGE + "/@connections/" + sender + ": " + managementApi.posts());
+        assertEquals(Map.of("Messages", 1.0), output.metrics(Map.of("Route", "send")));
+        assertEquals(1.0, output.metrics().get("Deliveries"));
     }
 
     @Test
@@ -36,7 +39,7 @@ class SendHandlerTest extends HandlerTest {
 
         var response = send(sender, "{\"message\": \"send\"}");
 
-        assertEquals(400, response.getStatusCode());
+        assertEquals(200, response.getStatusCode(), "handled: API Gateway counts other statuses as integration errors");
         List<String> replies = managementApi.dataPostedTo(sender);
         assertEquals(1, replies.size());
         assertTrue(replies.get(0).contains("needs a string field \\\"body\\\""), replies.get(0));
@@ -46,10 +49,14 @@ class SendHandlerTest extends HandlerTest {
     void answersABodyThatIsNotAStringWithAnError() {
         String sender = newConnectionId();
 
-        var response = send(sender, "{\"message\": \"send\", \"body\": {\"nested\": true}}");
+        send(sender, "{\"message\": \"send\", \"body\": {\"nested\": true}}");
 
-        assertEquals(400, response.getStatusCode());
         assertTrue(managementApi.dataPostedTo(sender).get(0).startsWith("{\"error\":"));
+        assertEquals(Map.of("InvalidMessages", 1.0), output.metrics(Map.of("Route", "send")));
+        Map<String, Object> line = output.logs().get(0);
+        assertEquals("Answered with an error", line.get("message"));
+        assertEquals("send", line.get("route"));
+        assertEquals(sender, line.get("connectionId"));
     }
 
     @Test
@@ -64,6 +71,6 @@ class SendHandlerTest extends HandlerTest {
     }
 
     private APIGatewayV2WebSocketResponse send(String sender, String body) {
-        return new SendHandler(messenger).handleRequest(message(Routes.SEND, sender, body), context);
+        return new SendHandler(messenger, metrics).handleRequest(message(Routes.SEND, sender, body), context);
     }
 }

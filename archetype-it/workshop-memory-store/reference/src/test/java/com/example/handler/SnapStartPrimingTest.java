@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.example.aws.SnapStartPriming;
 import com.example.messaging.ConnectionMessenger;
+import com.example.observability.Metrics;
 import dev.websocketkit.local.testing.RecordingManagementApi;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /** Priming runs before SnapStart's snapshot, where nothing may reach the network. */
 class SnapStartPrimingTest {
+
+    private static final Metrics METRICS = new Metrics("test-api");
 
     private RecordingManagementApi managementApi;
     private ConnectionMessenger messenger;
@@ -29,8 +32,8 @@ class SnapStartPrimingTest {
 
     @Test
     void everyHandlerPrimesWithoutTouchingTheNetwork() {
-        new SendHandler(messenger).prime();
-        new DefaultHandler(messenger).prime();
+        new SendHandler(messenger, METRICS).prime();
+        new DefaultHandler(messenger, METRICS).prime();
 
         assertEquals(0, managementApi.posts().size(), "posts to the Management API");
     }

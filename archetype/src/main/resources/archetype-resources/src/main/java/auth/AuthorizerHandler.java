@@ -3,6 +3,9 @@ package ${package}.auth;
 import ${package}.aws.Environment;
 import ${package}.aws.SnapStartPriming;
 import ${package}.messaging.UntrustedText;
+import ${package}.observability.Log;
+import ${package}.observability.Metric;
+import ${package}.observability.Metrics;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
@@ -31,30 +34,35 @@ public final class AuthorizerHandler implements RequestHandler<APIGatewayCustomA
 
     private final TokenVerifier verifier;
     private final String defaultApiKey;
+    private final Metrics metrics;
 
-    /** Lambda's constructor: the identity provider and the default key the function's environment names. */
+    /** Lambda's constructor: the identity provider, the default key and the metrics namespace the function's environment names. */
     public AuthorizerHandler() {
-        this(TokenVerifier.fromEnvironment(), Environment.require(DEFAULT_API_KEY_VARIABLE));
+        this(TokenVerifier.fromEnvironment(), Environment.require(DEFAULT_API_KEY_VARIABLE), Metrics.fromEnvironment());
         SnapStartPriming.register(TokenVerifier::prime);
     }
 
-    AuthorizerHandler(TokenVerifier verifier, String defaultApiKey) {
+    AuthorizerHandler(TokenVerifier verifier, String defaultApiKey, Metrics metrics) {
         this.verifier = verifier;
         this.defaultApiKey = defaultApiKey;
+        this.metrics = metrics;
     }
 
     @Override
     public IamPolicyResponseV1 handleRequest(APIGatewayCustomAuthorizerEvent event, Context context) {
+        Log log = Log.of(context);
         String principal;
         try {
             principal = verifier.verify(BearerToken.find(event.getHeaders(), event.getQueryStringParameters()));
         } catch (InvalidTokenException e) {
-            throw reject(context, e.getMessage());
+            log.with("reason", e.getMessage()).info("Rejected a connection");
+            metrics.record(Map.of(Metric.CONNECTIONS_REJECTED, 1));
+            throw new UnauthorizedException();
         } catch (IdentityProviderUnavailableException e) {
-            context.getLogger().log("Cannot check tokens, the identity provider is unavailable: " + e.getMessage());
+            log.with("error", e.getMessage()).error("Cannot check tokens: the identity provider is unavailable");
             throw e;
         }
-        context.getLogger().log("Authorized " + UntrustedText.printable(principal));
+        log.with("principal", UntrustedText.printable(principal)).debug("Authorized");
         return IamPolicyResponseV1.builder()
                 .withPrincipalId(principal)
                 .withPolicyDocument(IamPolicyResponseV1.PolicyDocument.builder()
@@ -72,11 +80,5 @@ public final class AuthorizerHandler implements RequestHandler<APIGatewayCustomA
                 .map(Map.Entry::getValue)
                 .findFirst()
                 .orElse(defaultApiKey);
-    }
-
-    /** Logs why, never the token itself. */
-    private static UnauthorizedException reject(Context context, String reason) {
-        context.getLogger().log("Rejected a connection: " + reason);
-        return new UnauthorizedException();
     }
 }

@@ -63,15 +63,9 @@ public final class TokenVerifier {
      * its keys trusted for {@code JWKS_CACHE_MINUTES}.
      */
     public static TokenVerifier fromEnvironment() {
-        String minutes = Environment.require(JWKS_CACHE_MINUTES_VARIABLE);
-        Duration cacheTime;
-        try {
-            cacheTime = Duration.ofMinutes(Long.parseLong(minutes));
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException(JWKS_CACHE_MINUTES_VARIABLE + " is not a number of minutes: " + minutes, e);
-        }
         return forIdentityProvider(Environment.require(JWKS_URL_VARIABLE), Environment.require(ISSUER_VARIABLE),
-                Environment.require(AUDIENCE_VARIABLE), cacheTime, Clock.systemUTC());
+                Environment.require(AUDIENCE_VARIABLE), Duration.ofMinutes(Environment.requireNumber(JWKS_CACHE_MINUTES_VARIABLE)),
+                Clock.systemUTC());
     }
 
     /** The identity provider's tokens, its keys trusted for five minutes. */

@@ -9,6 +9,9 @@ import ${package}.connection.Connection;
 import ${package}.connection.ConnectionStore;
 import ${package}.connection.DynamoDbConnectionStore;
 #end
+import ${package}.observability.Log;
+import ${package}.observability.Metric;
+import ${package}.observability.Metrics;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
@@ -18,7 +21,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent.R
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 #if( $storeType == 'dynamodb' )
 import java.time.Instant;
+#end
 import java.util.Map;
+#if( $storeType == 'dynamodb' )
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 #end
 
@@ -37,18 +42,31 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 #end
  */
 public final class ConnectHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
+
 #if( $storeType == 'dynamodb' )
-
     private final ConnectionStore connections;
+#end
+    private final Metrics metrics;
 
-    /** Lambda's constructor: the store from the function's environment. */
+#if( $storeType == 'dynamodb' )
+    /** Lambda's constructor: the store and the metrics namespace from the function's environment. */
     public ConnectHandler() {
-        this(DynamoDbConnectionStore.fromEnvironment());
+        this(DynamoDbConnectionStore.fromEnvironment(), Metrics.fromEnvironment());
         SnapStartPriming.register(connections::prime, DynamoDbClient.class);
     }
 
-    ConnectHandler(ConnectionStore connections) {
+    ConnectHandler(ConnectionStore connections, Metrics metrics) {
         this.connections = connections;
+        this.metrics = metrics;
+    }
+#else
+    /** Lambda's constructor: the metrics namespace from the function's environment. */
+    public ConnectHandler() {
+        this(Metrics.fromEnvironment());
+    }
+
+    ConnectHandler(Metrics metrics) {
+        this.metrics = metrics;
     }
 #end
 
@@ -61,10 +79,9 @@ public final class ConnectHandler implements RequestHandler<APIGatewayV2WebSocke
                 Instant.ofEpochMilli(request.getConnectedAt()),
                 request.getIdentity() == null ? null : request.getIdentity().getSourceIp(),
                 principal(request)));
-        context.getLogger().log("Connected " + request.getConnectionId());
-#else
-        context.getLogger().log("Connected " + event.getRequestContext().getConnectionId());
 #end
+        Log.of(context).with("connectionId", event.getRequestContext().getConnectionId()).info("Connected");
+        metrics.record(Map.of(Metric.CONNECTIONS_OPENED, 1));
 #if( $auth == 'jwt' )
         return BearerToken.offeredAsSubprotocol(event.getHeaders()) ? Responses.accepting(BearerToken.SUBPROTOCOL) : Responses.ok();
 #else

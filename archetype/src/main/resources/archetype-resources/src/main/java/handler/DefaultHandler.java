@@ -6,10 +6,14 @@ import ${package}.messaging.ConnectionMessenger;
 import ${package}.messaging.InvalidMessageException;
 import ${package}.messaging.Replies;
 import ${package}.messaging.UntrustedText;
+import ${package}.observability.Log;
+import ${package}.observability.Metric;
+import ${package}.observability.Metrics;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import java.util.Map;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 
 /**
@@ -21,15 +25,17 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagem
 public final class DefaultHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
 
     private final ConnectionMessenger messenger;
+    private final Metrics metrics;
 
-    /** Lambda's constructor: the Management API of the function's stage. */
+    /** Lambda's constructor: the Management API of the function's stage and the metrics namespace. */
     public DefaultHandler() {
-        this(ConnectionMessenger.fromEnvironment());
+        this(ConnectionMessenger.fromEnvironment(), Metrics.fromEnvironment());
         SnapStartPriming.register(this::prime, ApiGatewayManagementApiClient.class);
     }
 
-    DefaultHandler(ConnectionMessenger messenger) {
+    DefaultHandler(ConnectionMessenger messenger, Metrics metrics) {
         this.messenger = messenger;
+        this.metrics = metrics;
     }
 
     @Override
@@ -41,9 +47,10 @@ public final class DefaultHandler implements RequestHandler<APIGatewayV2WebSocke
             reason = e.getMessage();
         }
         String sender = event.getRequestContext().getConnectionId();
-        context.getLogger().log("Answered " + sender + ": " + reason);
+        Log.of(context).with("connectionId", sender).with("route", Routes.DEFAULT).with("reason", reason).info("Answered with an error");
+        metrics.record(Map.of(Metric.INVALID_MESSAGES, 1), Metrics.ROUTE, Routes.DEFAULT);
         messenger.send(sender, Replies.unsupportedRoute(reason, Routes.MESSAGE_ROUTES));
-        return Responses.badRequest();
+        return Responses.ok();
     }
 
     void prime() {

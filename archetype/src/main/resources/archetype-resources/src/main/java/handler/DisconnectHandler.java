@@ -5,10 +5,14 @@ import ${package}.aws.SnapStartPriming;
 import ${package}.connection.ConnectionStore;
 import ${package}.connection.DynamoDbConnectionStore;
 #end
+import ${package}.observability.Log;
+import ${package}.observability.Metric;
+import ${package}.observability.Metrics;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import java.util.Map;
 #if( $storeType == 'dynamodb' )
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 #end
@@ -19,18 +23,31 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** The {@code $disconnect} route: notes that the client left, however it left. */
 #end
 public final class DisconnectHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
+
 #if( $storeType == 'dynamodb' )
-
     private final ConnectionStore connections;
+#end
+    private final Metrics metrics;
 
-    /** Lambda's constructor: the store from the function's environment. */
+#if( $storeType == 'dynamodb' )
+    /** Lambda's constructor: the store and the metrics namespace from the function's environment. */
     public DisconnectHandler() {
-        this(DynamoDbConnectionStore.fromEnvironment());
+        this(DynamoDbConnectionStore.fromEnvironment(), Metrics.fromEnvironment());
         SnapStartPriming.register(connections::prime, DynamoDbClient.class);
     }
 
-    DisconnectHandler(ConnectionStore connections) {
+    DisconnectHandler(ConnectionStore connections, Metrics metrics) {
         this.connections = connections;
+        this.metrics = metrics;
+    }
+#else
+    /** Lambda's constructor: the metrics namespace from the function's environment. */
+    public DisconnectHandler() {
+        this(Metrics.fromEnvironment());
+    }
+
+    DisconnectHandler(Metrics metrics) {
+        this.metrics = metrics;
     }
 #end
 
@@ -40,7 +57,8 @@ public final class DisconnectHandler implements RequestHandler<APIGatewayV2WebSo
 #if( $storeType == 'dynamodb' )
         connections.remove(connectionId);
 #end
-        context.getLogger().log("Disconnected " + connectionId);
+        Log.of(context).with("connectionId", connectionId).info("Disconnected");
+        metrics.record(Map.of(Metric.CONNECTIONS_CLOSED, 1));
         return Responses.ok();
     }
 }

@@ -5,32 +5,28 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketRespons
 import java.util.Map;
 #end
 
-/** Status answers to API Gateway. Clients never see them: replies travel through the Management API. */
+/**
+ * Status answers to API Gateway. Clients never see them: replies travel through the Management API.
+ * A route answers 200 to input it refused too, once its error reply is on its way: API Gateway counts
+ * any other status as an {@code IntegrationError}, which the alarms keep for real failures.
+ */
 final class Responses {
 
     private Responses() {
     }
 
     static APIGatewayV2WebSocketResponse ok() {
-        return status(200);
+        APIGatewayV2WebSocketResponse response = new APIGatewayV2WebSocketResponse();
+        response.setStatusCode(200);
+        return response;
     }
-
 #if( $auth == 'jwt' )
+
     /** 200, accepting the subprotocol the client offered, as API Gateway requires for the handshake to complete. */
     static APIGatewayV2WebSocketResponse accepting(String subprotocol) {
-        APIGatewayV2WebSocketResponse response = status(200);
+        APIGatewayV2WebSocketResponse response = ok();
         response.setHeaders(Map.of("Sec-WebSocket-Protocol", subprotocol));
         return response;
     }
-
 #end
-    static APIGatewayV2WebSocketResponse badRequest() {
-        return status(400);
-    }
-
-    private static APIGatewayV2WebSocketResponse status(int statusCode) {
-        APIGatewayV2WebSocketResponse response = new APIGatewayV2WebSocketResponse();
-        response.setStatusCode(statusCode);
-        return response;
-    }
 }

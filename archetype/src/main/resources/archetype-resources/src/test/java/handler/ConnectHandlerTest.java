@@ -7,20 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 #if( $storeType == 'dynamodb' )
 import ${package}.connection.Connection;
+#end
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import java.time.Instant;
+#if( $storeType == 'dynamodb' )
 import java.time.temporal.ChronoUnit;
+#end
 import java.util.Map;
-#else
-#if( $auth == 'jwt' )
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
-#end
-import java.time.Instant;
-import java.util.List;
-#if( $auth == 'jwt' )
-import java.util.Map;
-#end
-#end
 import org.junit.jupiter.api.Test;
 
 class ConnectHandlerTest extends HandlerTest {
@@ -31,7 +24,7 @@ class ConnectHandlerTest extends HandlerTest {
         String connectionId = newConnectionId();
         Instant connectedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
-        var response = new ConnectHandler(connections).handleRequest(connect(connectionId, connectedAt), context);
+        var response = handler().handleRequest(connect(connectionId, connectedAt), context);
 
         assertEquals(200, response.getStatusCode());
         assertEquals(new Connection(connectionId, connectedAt, SOURCE_IP, null), stored(connectionId));
@@ -43,29 +36,33 @@ class ConnectHandlerTest extends HandlerTest {
         APIGatewayV2WebSocketEvent event = connect(connectionId, Instant.now());
         event.getRequestContext().setAuthorizer(Map.of("principalId", "user-42"));
 
-        new ConnectHandler(connections).handleRequest(event, context);
+        handler().handleRequest(event, context);
 
         assertEquals("user-42", stored(connectionId).principal());
     }
 
     private Connection stored(String connectionId) {
-        return connections.findAll().stream()
+        return connections.firstConnections(Integer.MAX_VALUE).stream()
                 .filter(connection -> connection.connectionId().equals(connectionId))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError(connectionId + " was not stored"));
     }
-#else
+#end
 
     @Test
-    void acceptsTheConnectionAndLogsIt() {
+    void logsAndCountsTheConnection() {
         String connectionId = newConnectionId();
 
-        var response = new ConnectHandler().handleRequest(connect(connectionId, Instant.now()), context);
+        var response = handler().handleRequest(connect(connectionId, Instant.now()), context);
 
         assertEquals(200, response.getStatusCode());
-        assertEquals(List.of("Connected " + connectionId), context.logLines());
+        Map<String, Object> line = output.logs().get(0);
+        assertEquals("Connected", line.get("message"));
+        assertEquals("INFO", line.get("level"));
+        assertEquals(connectionId, line.get("connectionId"));
+        assertEquals(context.getAwsRequestId(), line.get("requestId"));
+        assertEquals(Map.of("ConnectionsOpened", 1.0), output.metrics());
     }
-#end
 #if( $auth == 'jwt' )
 
     @Test
@@ -73,7 +70,7 @@ class ConnectHandlerTest extends HandlerTest {
         APIGatewayV2WebSocketEvent event = connect(newConnectionId(), Instant.now());
         event.setHeaders(Map.of("Sec-WebSocket-Protocol", "bearer, eyJhbGciOiJSUzI1NiJ9.e30.c2ln"));
 
-        var response = newHandler().handleRequest(event, context);
+        var response = handler().handleRequest(event, context);
 
         assertEquals(Map.of("Sec-WebSocket-Protocol", "bearer"), response.getHeaders(),
                 "API Gateway completes the handshake only when the function accepts an offered subprotocol");
@@ -81,17 +78,17 @@ class ConnectHandlerTest extends HandlerTest {
 
     @Test
     void acceptsNoSubprotocolWhenNoneWasOffered() {
-        var response = newHandler().handleRequest(connect(newConnectionId(), Instant.now()), context);
+        var response = handler().handleRequest(connect(newConnectionId(), Instant.now()), context);
 
         assertNull(response.getHeaders());
     }
+#end
 
-    private ConnectHandler newHandler() {
+    private ConnectHandler handler() {
 #if( $storeType == 'dynamodb' )
-        return new ConnectHandler(connections);
+        return new ConnectHandler(connections, metrics);
 #else
-        return new ConnectHandler();
+        return new ConnectHandler(metrics);
 #end
     }
-#end
 }

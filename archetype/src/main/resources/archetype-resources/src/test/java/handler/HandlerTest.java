@@ -5,6 +5,7 @@ import ${package}.connection.Connection;
 import ${package}.connection.ConnectionStore;
 #end
 import ${package}.messaging.ConnectionMessenger;
+import ${package}.observability.Metrics;
 #if( $storeType == 'dynamodb' )
 import ${package}.support.TestConnectionStores;
 #end
@@ -14,9 +15,11 @@ import dev.websocketkit.local.events.WebSocketEvents.Client;
 import dev.websocketkit.local.events.WebSocketEvents.Handshake;
 import dev.websocketkit.local.testing.CapturingContext;
 import dev.websocketkit.local.testing.RecordingManagementApi;
+import dev.websocketkit.local.testing.StandardOutputCapture;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -42,6 +45,9 @@ abstract class HandlerTest {
 #end
     ConnectionMessenger messenger;
     CapturingContext context;
+    /** What the handlers print: their structured logs and metrics. */
+    StandardOutputCapture output;
+    final Metrics metrics = new Metrics("test-api");
 
     @BeforeAll
     static void startManagementApi() {
@@ -60,6 +66,12 @@ abstract class HandlerTest {
 #end
         messenger = ConnectionMessenger.forCallbackUrl(managementApi.callbackUrl());
         context = new CapturingContext();
+        output = StandardOutputCapture.start();
+    }
+
+    @AfterEach
+    void restoreStandardOutput() {
+        output.close();
     }
 
     static String newConnectionId() {
@@ -83,12 +95,12 @@ abstract class HandlerTest {
     /** Connects a new client through the real {@code $connect} handler and returns its connection id. */
     String connectClient() {
         String connectionId = newConnectionId();
-        new ConnectHandler(connections).handleRequest(connect(connectionId, Instant.now()), new CapturingContext());
+        new ConnectHandler(connections, metrics).handleRequest(connect(connectionId, Instant.now()), new CapturingContext());
         return connectionId;
     }
 
     boolean isStored(String connectionId) {
-        return connections.findAll().stream().map(Connection::connectionId).anyMatch(connectionId::equals);
+        return connections.firstConnections(Integer.MAX_VALUE).stream().map(Connection::connectionId).anyMatch(connectionId::equals);
     }
 #end
 

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ${package}.connection.ConnectionStore;
 import ${package}.support.StubEndpoint;
+import ${package}.support.TestQueues;
 import ${package}.support.ThrottlingDynamoDb;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +40,7 @@ class StoreFailureTest extends HandlerTest {
     @Test
     void connectRetriesWithBackoffThenFailsTouchingOnlyItsOwnConnection() {
         String connectionId = newConnectionId();
-        ConnectHandler handler = new ConnectHandler(throttledStore);
+        ConnectHandler handler = new ConnectHandler(throttledStore, metrics);
 
         assertThrows(SdkException.class, () -> handler.handleRequest(connect(connectionId, Instant.now()), context));
 
@@ -49,13 +52,14 @@ class StoreFailureTest extends HandlerTest {
 
     @Test
     void broadcastFailsBeforeSendingAnything() {
-        BroadcastHandler handler = new BroadcastHandler(throttledStore, messenger);
+        BroadcastHandler handler = new BroadcastHandler(throttledStore, messenger, TestQueues.create().fanOut(), 500,
+                Duration.ZERO, Clock.systemUTC(), metrics);
         int postsBefore = managementApi.posts().size();
 
         assertThrows(SdkException.class, () -> handler.handleRequest(
                 message(Routes.BROADCAST, newConnectionId(), "{\"message\": \"broadcast\", \"body\": \"hi\"}"), context));
 
-        assertEquals(3, throttlingDynamoDb.requests().size(), "the SDK retried the scan");
+        assertEquals(3, throttlingDynamoDb.requests().size(), "the SDK retried the read");
         assertEquals(postsBefore, managementApi.posts().size(), "no client got a partial broadcast");
     }
 }

@@ -5,6 +5,9 @@ import org.acme.realtime.chat.aws.SnapStartPriming;
 import org.acme.realtime.chat.connection.Connection;
 import org.acme.realtime.chat.connection.ConnectionStore;
 import org.acme.realtime.chat.connection.DynamoDbConnectionStore;
+import org.acme.realtime.chat.observability.Log;
+import org.acme.realtime.chat.observability.Metric;
+import org.acme.realtime.chat.observability.Metrics;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
@@ -22,15 +25,17 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class ConnectHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
 
     private final ConnectionStore connections;
+    private final Metrics metrics;
 
-    /** Lambda's constructor: the store from the function's environment. */
+    /** Lambda's constructor: the store and the metrics namespace from the function's environment. */
     public ConnectHandler() {
-        this(DynamoDbConnectionStore.fromEnvironment());
+        this(DynamoDbConnectionStore.fromEnvironment(), Metrics.fromEnvironment());
         SnapStartPriming.register(connections::prime, DynamoDbClient.class);
     }
 
-    ConnectHandler(ConnectionStore connections) {
+    ConnectHandler(ConnectionStore connections, Metrics metrics) {
         this.connections = connections;
+        this.metrics = metrics;
     }
 
     @Override
@@ -41,7 +46,8 @@ public final class ConnectHandler implements RequestHandler<APIGatewayV2WebSocke
                 Instant.ofEpochMilli(request.getConnectedAt()),
                 request.getIdentity() == null ? null : request.getIdentity().getSourceIp(),
                 principal(request)));
-        context.getLogger().log("Connected " + request.getConnectionId());
+        Log.of(context).with("connectionId", event.getRequestContext().getConnectionId()).info("Connected");
+        metrics.record(Map.of(Metric.CONNECTIONS_OPENED, 1));
         return BearerToken.offeredAsSubprotocol(event.getHeaders()) ? Responses.accepting(BearerToken.SUBPROTOCOL) : Responses.ok();
     }
 
