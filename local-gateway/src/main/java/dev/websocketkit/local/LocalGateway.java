@@ -13,6 +13,7 @@ import dev.websocketkit.local.queue.QueuePoller;
 import dev.websocketkit.local.server.DevelopmentIdentityProvider;
 import dev.websocketkit.local.server.GatewayServer;
 import dev.websocketkit.local.template.Intrinsics;
+import dev.websocketkit.local.template.ParameterConstraints;
 import dev.websocketkit.local.template.SamTemplate;
 import dev.websocketkit.local.template.WebSocketApiDefinition;
 import dev.websocketkit.local.template.WebSocketApiDefinition.QueueEventSource;
@@ -66,6 +67,8 @@ public final class LocalGateway implements AutoCloseable {
         this.config = config;
         this.log = new GatewayLog(config.out());
         WebSocketApiDefinition api = WebSocketApiDefinition.of(SamTemplate.load(config.template()));
+        // The values the gateway gives the identity parameters later point at its local provider, over http: they are not checked.
+        ParameterConstraints.check(api.template(), config.parameterOverrides());
         this.server = new GatewayServer(config.host(), config.port());
         String httpBase = "http://" + server.authority();
 
