@@ -9,21 +9,29 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * One function of the template, running in its own {@link FunctionClassLoader}: its handler is
- * created once, through its public no-argument constructor as Lambda does, and then invoked for
- * every event, like a warm execution environment. Invocations run on the gateway's invocation
- * threads, concurrently, each bounded by the function's {@code Timeout}.
+ * One function of the template, running in its own {@link FunctionClassLoader}. Like Lambda, it
+ * has execution environments that each handle one event at a time: the first is created at start
+ * (the init phase), through the handler's public no-argument constructor; an event that finds
+ * every environment busy gets a new one, the way Lambda scales out, up to the function's
+ * {@code ReservedConcurrentExecutions} or {@value #MAX_ENVIRONMENTS}, beyond which it waits for
+ * one. Environments share the class loader, so unlike Lambda's they share static state.
+ * Invocations run on the gateway's invocation threads, each bounded by the function's
+ * {@code Timeout}.
  */
 public final class LocalFunction {
 
@@ -37,8 +45,14 @@ public final class LocalFunction {
     private final LogFormat format;
     private final Consumer<String> log;
     private final CompletableFuture<Void> resources;
+    /** The most environments of a function without {@code ReservedConcurrentExecutions}: enough for a laptop. */
+    static final int MAX_ENVIRONMENTS = 32;
+
     private final Executor invocations;
-    private final CompletableFuture<Entry> entry = new CompletableFuture<>();
+    private final CompletableFuture<Void> initialized = new CompletableFuture<>();
+    private final Deque<Entry> idle = new ConcurrentLinkedDeque<>();
+    private final Semaphore environments;
+    private final AtomicInteger created = new AtomicInteger();
 
     LocalFunction(WebSocketApiDefinition.Function definition, FunctionClassLoader loader, LogFormat format,
                   Consumer<String> log, CompletableFuture<Void> resources, Executor invocations) {
@@ -48,6 +62,7 @@ public final class LocalFunction {
         this.log = log;
         this.resources = resources;
         this.invocations = invocations;
+        this.environments = new Semaphore(definition.reservedConcurrency().orElse(MAX_ENVIRONMENTS), true);
     }
 
     public String name() {
@@ -60,22 +75,38 @@ public final class LocalFunction {
     }
 
     /**
-     * Loads the handler class and creates the handler, as Lambda's init phase does. Runs once;
-     * invocations wait for it. A failure is logged and fails every invocation, as on Lambda.
+     * Loads the handler class and creates the first environment's handler, as Lambda's init phase
+     * does. Runs once; invocations wait for it. A failure is logged and fails every invocation, as
+     * on Lambda.
      */
     void initialize() {
+        try {
+            idle.push(newEnvironment());
+            initialized.complete(null);
+        } catch (CompletionException e) {
+            initialized.completeExceptionally(e.getCause());
+        }
+    }
+
+    /** The number of execution environments created so far. */
+    public int environmentCount() {
+        return created.get();
+    }
+
+    private Entry newEnvironment() {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
         try {
             Class<?> handlerClass = Class.forName(definition.handlerClass(), true, loader);
-            Object handler = handlerClass.getConstructor().newInstance();
-            entry.complete(entryOf(handler));
+            Entry entry = entryOf(handlerClass.getConstructor().newInstance());
+            created.incrementAndGet();
+            return entry;
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             Throwable cause = e instanceof InvocationTargetException ? e.getCause() : e;
             logError(new IllegalStateException("Cannot create the handler " + definition.handler()
                     + " through a public no-argument constructor: " + cause, cause));
-            entry.completeExceptionally(cause);
+            throw new CompletionException(cause);
         } finally {
             thread.setContextClassLoader(previous);
         }
@@ -88,14 +119,32 @@ public final class LocalFunction {
      * a {@link TimeoutException} when the function's {@code Timeout} passed first.
      */
     public CompletableFuture<Object> invoke(Object event) {
-        return resources.thenCompose(ready -> entry)
-                .thenApplyAsync(handler -> call(handler, event), invocations)
+        return resources.thenCompose(ready -> initialized)
+                .thenApplyAsync(ready -> callInAnEnvironment(event), invocations)
                 .orTimeout(definition.timeoutSeconds(), TimeUnit.SECONDS)
                 .whenComplete((result, error) -> {
                     if (error instanceof TimeoutException) {
                         log.accept("Task timed out after " + definition.timeoutSeconds() + ".00 seconds");
                     }
                 });
+    }
+
+    /** Takes an idle environment, or creates one when every environment is busy and the function may have more. */
+    private Object callInAnEnvironment(Object event) {
+        environments.acquireUninterruptibly();
+        try {
+            Entry handler = idle.poll();
+            if (handler == null) {
+                handler = newEnvironment();
+            }
+            try {
+                return call(handler, event);
+            } finally {
+                idle.push(handler);
+            }
+        } finally {
+            environments.release();
+        }
     }
 
     private Object call(Entry handler, Object event) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,9 +48,13 @@ public final class WebSocketApiDefinition {
                                    int maximumConcurrency) {
     }
 
-    /** A function: its handler, its environment (intrinsic functions unresolved) and limits. */
+    /**
+     * A function: its handler, its environment (intrinsic functions unresolved), limits, and the
+     * most execution environments it may have at once ({@code ReservedConcurrentExecutions} when
+     * the template gives a number).
+     */
     public record Function(String logicalId, String handler, Map<String, Object> environment, int timeoutSeconds,
-                           int memoryMegabytes, Optional<Logging> logging) {
+                           int memoryMegabytes, Optional<Logging> logging, OptionalInt reservedConcurrency) {
 
         public String handlerClass() {
             int separator = handler.indexOf("::");
@@ -201,7 +206,9 @@ public final class WebSocketApiDefinition {
         Optional<Logging> logging = property(resource, "LoggingConfig", serverless)
                 .map(SamTemplate::mapOrEmpty)
                 .map(config -> new Logging(config.get("LogFormat"), config.get("ApplicationLogLevel")));
-        return new Function(logicalId, handler, environment, timeout, memory, logging);
+        OptionalInt reserved = properties(resource).get("ReservedConcurrentExecutions") instanceof Number number
+                ? OptionalInt.of(number.intValue()) : OptionalInt.empty();
+        return new Function(logicalId, handler, environment, timeout, memory, logging, reserved);
     }
 
     /** DynamoDB tables by logical id, with their properties. */
