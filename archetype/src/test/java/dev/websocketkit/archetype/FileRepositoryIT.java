@@ -29,6 +29,7 @@ class FileRepositoryIT {
 
     private final Path work = Path.of(System.getProperty("fileRepositoryWork"));
     private final Path localRepository = work.resolve("local-repository");
+    private final String groupId = System.getProperty("archetypeGroupId");
     private final String version = System.getProperty("archetypeVersion");
     private final List<String> teamSettings = List.of(
             "-s", Path.of("src/it/internal-repository-settings.xml").toAbsolutePath().toString(),
@@ -42,7 +43,7 @@ class FileRepositoryIT {
 
         maven(work, Path.of("../mvnw").toAbsolutePath().normalize(), "generate.log",
                 "org.apache.maven.plugins:maven-archetype-plugin:" + System.getProperty("archetypePluginVersion") + ":generate",
-                "-DarchetypeGroupId=dev.websocketkit", "-DarchetypeArtifactId=websocket-api-archetype",
+                "-DarchetypeGroupId=" + groupId, "-DarchetypeArtifactId=websocket-api-archetype",
                 "-DarchetypeVersion=" + version, "-DgroupId=com.example", "-DartifactId=echo-app",
                 "-DinteractiveMode=false", "-DoutputDirectory=" + work);
         Path project = work.resolve("echo-app");
@@ -52,7 +53,7 @@ class FileRepositoryIT {
         }
 
         for (String artifact : DEPLOYED_ARTIFACTS) {
-            Path fromTheFileRepository = localRepository.resolve("dev/websocketkit/" + artifact + "/" + version + "/maven-metadata-internal.xml");
+            Path fromTheFileRepository = localRepository.resolve(groupId.replace('.', '/') + "/" + artifact + "/" + version + "/maven-metadata-internal.xml");
             assertTrue(Files.isRegularFile(fromTheFileRepository), artifact + " was not downloaded from the file repository");
         }
     }
