@@ -10,6 +10,7 @@ def javaDir = project.file('src/main/java/com/example')
 assert !project.file('src/test/java/com/example/local').exists(): 'the local gateway is a dependency, not a copy'
 project.assertNoTemplateLeftovers()
 project.assertNothingMentions('in-memory store', ~/InMemory/)
+project.assertNothingMentions('permissions boundary', ~/(?i)permissionsBoundary/)
 
 def template = project.file('template.yaml').text
 assert template.contains('Runtime: java21')

@@ -68,7 +68,7 @@ class GeneratedProject {
         sources().each { f ->
             String text = f.text
             ['#[[', ']]#', '${symbol_dollar}', '$symbol', '#if', '#else', '#end', '#set', '${package}', '${storeType}',
-             '${javaVersion}', '${auth}', '${AWS_', '@aws-sdk.version@', '@project.version@'].each {
+             '${javaVersion}', '${auth}', '${permissionsBoundary}', '${AWS_', '@aws-sdk.version@', '@project.version@', '@project.groupId@'].each {
                 assert !text.contains(it): "Velocity or filtering leftover '$it' in $f"
             }
         }

@@ -32,6 +32,14 @@ choices.each { property, allowed ->
     }
 }
 
+// The ARN of an IAM managed policy: arn:<partition>:iam::<account>:policy/<path/name>, as IAM spells it.
+String permissionsBoundary = properties.getProperty('permissionsBoundary')
+String policyArn = /arn:aws(-[a-z]+)*:iam::\d{12}:policy\/([\w+=,.@-]+\/)*[\w+=,.@-]+/
+if (permissionsBoundary != 'none' && !(permissionsBoundary ==~ policyArn)) {
+    problems << "Invalid value '${permissionsBoundary}' for property 'permissionsBoundary': allowed values are none, " +
+            "or the ARN of an IAM managed policy, arn:<partition>:iam::<12-digit account id>:policy/<path/name>."
+}
+
 if (problems) {
     projectDir.toFile().deleteDir()
     throw new IllegalArgumentException(problems.join(System.lineSeparator()))

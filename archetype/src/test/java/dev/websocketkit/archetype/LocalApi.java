@@ -31,14 +31,16 @@ final class LocalApi implements AutoCloseable {
         this.maven = maven;
     }
 
-    /** Starts the project's local API on a free port and waits for its banner. */
-    static LocalApi start(Path project, Path localRepository) throws IOException {
+    /** Starts the project's local API on a free port, Maven given {@code mavenArguments} too, and waits for its banner. */
+    static LocalApi start(Path project, Path localRepository, String... mavenArguments) throws IOException {
         if (!Files.isExecutable(project.resolve("mvnw"))) {
             throw new IllegalStateException("No generated project at " + project
                     + ": BrowserIT drives the project of the defaults IT, so run that IT too (or skip BrowserIT with -DskipITs)");
         }
-        ProcessBuilder command = new ProcessBuilder(project.resolve("mvnw").toString(), "-B",
-                "-Dmaven.repo.local=" + localRepository, "-Plocal", "-Dlocal.port=0")
+        List<String> arguments = new ArrayList<>(List.of(project.resolve("mvnw").toString(), "-B",
+                "-Dmaven.repo.local=" + localRepository, "-Plocal", "-Dlocal.port=0"));
+        arguments.addAll(List.of(mavenArguments));
+        ProcessBuilder command = new ProcessBuilder(arguments)
                 .directory(project.toFile())
                 .redirectErrorStream(true);
         command.environment().put("JAVA_HOME", System.getProperty("java.home"));

@@ -289,6 +289,21 @@ class TemplateTest {
     }
 
 #end
+#if( $permissionsBoundary != 'none' )
+    @Test
+    void everyRoleTheStackCreatesCarriesThePermissionsBoundary() {
+        String boundary = "${permissionsBoundary}";
+        for (Map.Entry<String, Map<String, Object>> function : template.resourcesOfType("AWS::Serverless::Function").entrySet()) {
+            assertEquals(Optional.of(boundary), template.functionProperty(function.getValue(), "PermissionsBoundary"), function.getKey());
+        }
+        Map<String, Map<String, Object>> roles = template.resourcesOfType("AWS::IAM::Role");
+        assertFalse(roles.isEmpty(), "the template creates the API Gateway CloudWatch role on request");
+        for (Map.Entry<String, Map<String, Object>> role : roles.entrySet()) {
+            assertEquals(boundary, properties(role.getValue()).get("PermissionsBoundary"), role.getKey());
+        }
+    }
+
+#end
     @Test
     void functionsLogJsonLinesThatLambdaFiltersByLevelAndAreTraced() {
         Map<String, Object> globals = mapOrEmpty(template.section("Globals").get("Function"));

@@ -1,0 +1,84 @@
+package com.example.auth;
+
+import com.example.aws.Environment;
+import com.example.aws.SnapStartPriming;
+import com.example.messaging.UntrustedText;
+import com.example.observability.Log;
+import com.example.observability.Metric;
+import com.example.observability.Metrics;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
+import com.amazonaws.services.lambda.runtime.events.IamPolicyResponseV1;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Lambda REQUEST authorizer of {@code $connect}: lets a client connect only with a valid JWT.
+ *
+ * <p>The token comes from {@code Authorization: Bearer <token>} or, for browsers (which cannot set
+ * headers on a WebSocket handshake), from {@code ?token=} or the subprotocols {@code bearer, <token>}
+ * (see {@link BearerToken}). A missing or invalid token fails with {@link UnauthorizedException},
+ * which API Gateway answers with 401. A valid one allows the connection and passes its subject on as
+ * the principal, which {@code $connect} stores. When the identity provider's keys cannot be had, it
+ * fails otherwise, and API Gateway answers 500.
+ *
+ * <p>The API takes its API key from this authorizer ({@code $context.authorizer.usageIdentifierKey}):
+ * the client's own {@code x-api-key}, when it sends one, else the stack's key for clients that cannot
+ * send headers. API Gateway then checks the key against the usage plan as for any client.
+ */
+public final class AuthorizerHandler implements RequestHandler<APIGatewayCustomAuthorizerEvent, IamPolicyResponseV1> {
+
+    /** The key this authorizer reports for clients that send none: browsers. */
+    public static final String DEFAULT_API_KEY_VARIABLE = "DEFAULT_API_KEY";
+
+    private final TokenVerifier verifier;
+    private final String defaultApiKey;
+    private final Metrics metrics;
+
+    /** Lambda's constructor: the identity provider, the default key and the metrics namespace the function's environment names. */
+    public AuthorizerHandler() {
+        this(TokenVerifier.fromEnvironment(), Environment.require(DEFAULT_API_KEY_VARIABLE), Metrics.fromEnvironment());
+        SnapStartPriming.register(TokenVerifier::prime);
+    }
+
+    AuthorizerHandler(TokenVerifier verifier, String defaultApiKey, Metrics metrics) {
+        this.verifier = verifier;
+        this.defaultApiKey = defaultApiKey;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public IamPolicyResponseV1 handleRequest(APIGatewayCustomAuthorizerEvent event, Context context) {
+        Log log = Log.of(context);
+        String principal;
+        try {
+            principal = verifier.verify(BearerToken.find(event.getHeaders(), event.getQueryStringParameters()));
+        } catch (InvalidTokenException e) {
+            log.with("reason", e.getMessage()).info("Rejected a connection");
+            metrics.record(Map.of(Metric.CONNECTIONS_REJECTED, 1));
+            throw new UnauthorizedException();
+        } catch (IdentityProviderUnavailableException e) {
+            log.with("error", e.getMessage()).error("Cannot check tokens: the identity provider is unavailable");
+            throw e;
+        }
+        log.with("principal", UntrustedText.printable(principal)).debug("Authorized");
+        return IamPolicyResponseV1.builder()
+                .withPrincipalId(principal)
+                .withPolicyDocument(IamPolicyResponseV1.PolicyDocument.builder()
+                        .withVersion(IamPolicyResponseV1.VERSION_2012_10_17)
+                        .withStatement(List.of(IamPolicyResponseV1.allowStatement(event.getMethodArn())))
+                        .build())
+                .withContext(Map.of("principal", principal))
+                .withUsageIdentifierKey(apiKeyOf(event.getHeaders()))
+                .build();
+    }
+
+    private String apiKeyOf(Map<String, String> headers) {
+        return headers == null ? defaultApiKey : headers.entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase("x-api-key"))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(defaultApiKey);
+    }
+}

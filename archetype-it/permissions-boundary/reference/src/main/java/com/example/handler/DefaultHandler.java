@@ -1,0 +1,60 @@
+package com.example.handler;
+
+import com.example.aws.SnapStartPriming;
+import com.example.messaging.ClientMessage;
+import com.example.messaging.ConnectionMessenger;
+import com.example.messaging.InvalidMessageException;
+import com.example.messaging.Replies;
+import com.example.messaging.UntrustedText;
+import com.example.observability.Log;
+import com.example.observability.Metric;
+import com.example.observability.Metrics;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import java.util.Map;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
+
+/**
+ * The {@code $default} route: API Gateway sends here every message that names no known route,
+ * including messages that are not JSON at all. The sender learns what went wrong and which routes
+ * exist; the connection stays open. An unknown route is shown cut short and printable, so that the
+ * reply to a message of any size fits in a post.
+ */
+public final class DefaultHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
+
+    private final ConnectionMessenger messenger;
+    private final Metrics metrics;
+
+    /** Lambda's constructor: the Management API of the function's stage and the metrics namespace. */
+    public DefaultHandler() {
+        this(ConnectionMessenger.fromEnvironment(), Metrics.fromEnvironment());
+        SnapStartPriming.register(this::prime, ApiGatewayManagementApiClient.class);
+    }
+
+    DefaultHandler(ConnectionMessenger messenger, Metrics metrics) {
+        this.messenger = messenger;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event, Context context) {
+        String reason;
+        try {
+            reason = "Unknown route \"" + UntrustedText.printable(ClientMessage.parse(event.getBody()).route()) + "\"";
+        } catch (InvalidMessageException e) {
+            reason = e.getMessage();
+        }
+        String sender = event.getRequestContext().getConnectionId();
+        Log.of(context).with("connectionId", sender).with("route", Routes.DEFAULT).with("reason", reason).info("Answered with an error");
+        metrics.record(Map.of(Metric.INVALID_MESSAGES, 1), Metrics.ROUTE, Routes.DEFAULT);
+        messenger.send(sender, Replies.unsupportedRoute(reason, Routes.MESSAGE_ROUTES));
+        return Responses.ok();
+    }
+
+    void prime() {
+        Replies.unsupportedRoute("priming", Routes.MESSAGE_ROUTES);
+        messenger.prime();
+    }
+}

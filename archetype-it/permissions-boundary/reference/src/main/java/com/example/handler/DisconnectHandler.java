@@ -1,0 +1,41 @@
+package com.example.handler;
+
+import com.example.aws.SnapStartPriming;
+import com.example.connection.ConnectionStore;
+import com.example.connection.DynamoDbConnectionStore;
+import com.example.observability.Log;
+import com.example.observability.Metric;
+import com.example.observability.Metrics;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The {@code $disconnect} route: forgets the connection, however the client left. */
+public final class DisconnectHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
+
+    private final ConnectionStore connections;
+    private final Metrics metrics;
+
+    /** Lambda's constructor: the store and the metrics namespace from the function's environment. */
+    public DisconnectHandler() {
+        this(DynamoDbConnectionStore.fromEnvironment(), Metrics.fromEnvironment());
+        SnapStartPriming.register(connections::prime, DynamoDbClient.class);
+    }
+
+    DisconnectHandler(ConnectionStore connections, Metrics metrics) {
+        this.connections = connections;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event, Context context) {
+        String connectionId = event.getRequestContext().getConnectionId();
+        connections.remove(connectionId);
+        Log.of(context).with("connectionId", connectionId).info("Disconnected");
+        metrics.record(Map.of(Metric.CONNECTIONS_CLOSED, 1));
+        return Responses.ok();
+    }
+}

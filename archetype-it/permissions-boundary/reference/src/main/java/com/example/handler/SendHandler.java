@@ -1,0 +1,36 @@
+package com.example.handler;
+
+import com.example.messaging.ConnectionMessenger;
+import com.example.messaging.Json;
+import com.example.observability.Log;
+import com.example.observability.Metric;
+import com.example.observability.Metrics;
+import com.amazonaws.services.lambda.runtime.Context;
+import java.util.Map;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
+
+/**
+ * The {@code send} route: echoes the message body back to its sender.
+ * {@code {"message": "send", "body": "Hello World!"}} comes back as {@code "Hello World!"}.
+ */
+public final class SendHandler extends TextMessageHandler {
+
+    /** Lambda's constructor: the Management API of the function's stage and the metrics namespace. */
+    public SendHandler() {
+        this(ConnectionMessenger.fromEnvironment(), Metrics.fromEnvironment());
+        primeBeforeSnapshot(ApiGatewayManagementApiClient.class);
+    }
+
+    SendHandler(ConnectionMessenger messenger, Metrics metrics) {
+        super(messenger, metrics);
+    }
+
+    @Override
+    protected void handleText(String sender, String text, Context context, Log log) {
+        if (messenger.send(sender, Json.write(text))) {
+            metrics.record(Map.of(Metric.DELIVERIES, 1));
+        } else {
+            log.info("The sender left before the echo arrived");
+        }
+    }
+}

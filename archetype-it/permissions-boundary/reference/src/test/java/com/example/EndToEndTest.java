@@ -1,0 +1,117 @@
+package com.example;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.example.handler.Routes;
+import com.example.messaging.Json;
+import dev.websocketkit.local.LocalGateway;
+import dev.websocketkit.local.LogCapture;
+import dev.websocketkit.local.client.WebSocketTestClient;
+import dev.websocketkit.local.junit.WebSocketApiTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The whole API from template.yaml on the local gateway, through a real WebSocket client. */
+@WebSocketApiTest
+class EndToEndTest {
+
+    private static final String HELLO = "{\"message\": \"send\", \"body\": \"Hello World!\"}";
+
+    @Test
+    void echoesTheSeedTranscript(LocalGateway gateway) throws Exception {
+        try (WebSocketTestClient client = gateway.connect()) {
+            client.send(HELLO);
+
+            assertEquals("\"Hello World!\"", client.receive());
+        }
+    }
+
+    @Test
+    void broadcastReachesEveryConnectedClient(LocalGateway gateway) throws Exception {
+        try (WebSocketTestClient first = gateway.connect(); WebSocketTestClient second = gateway.connect();
+                WebSocketTestClient third = gateway.connect()) {
+            first.send("{\"message\": \"broadcast\", \"body\": \"Hello, everyone\"}");
+
+            for (WebSocketTestClient client : List.of(first, second, third)) {
+                assertEquals("\"Hello, everyone\"", client.receive());
+            }
+        }
+    }
+
+    @Test
+    void refusesAHandshakeWithAWrongApiKey(LocalGateway gateway) {
+        assertEquals(403, gateway.handshake().apiKey("not-the-key").refusal());
+    }
+
+    @Test
+    void refusesAHandshakeWithoutAValidToken(LocalGateway gateway) {
+        assertEquals(401, gateway.handshake().bearerToken(null).refusal());
+        assertEquals(401, gateway.handshake().bearerToken("not.a.token").refusal());
+        assertEquals(401, gateway.handshake().bearerToken(gateway.issueToken("late-developer", Duration.ofMinutes(-5))).refusal());
+        assertEquals(401, gateway.handshake().apiKey(null).bearerToken(null).refusal());
+    }
+
+    @Test
+    void connectsWithOnlyATokenInTheQueryStringAsBrowsersCan(LocalGateway gateway) throws Exception {
+        try (WebSocketTestClient client = gateway.handshake().apiKey(null).bearerToken(null)
+                .queryToken(gateway.developmentToken().orElseThrow()).connect()) {
+            client.send(HELLO);
+
+            assertEquals("\"Hello World!\"", client.receive());
+        }
+    }
+
+    @Test
+    void connectsWithOnlyATokenAsSubprotocolAsBrowsersCan(LocalGateway gateway) throws Exception {
+        try (WebSocketTestClient client = gateway.handshake().apiKey(null).bearerToken(null)
+                .subprotocols("bearer", gateway.developmentToken().orElseThrow()).connect()) {
+            assertEquals("bearer", client.subprotocol(), "a browser drops a connection whose offered subprotocol is not accepted");
+            client.send(HELLO);
+
+            assertEquals("\"Hello World!\"", client.receive());
+        }
+    }
+
+    @Test
+    void answersWhatItCannotDoAndKeepsTheConnection(LocalGateway gateway) throws Exception {
+        try (WebSocketTestClient client = gateway.connect()) {
+            client.send("Hello World!");
+            assertEquals("Message is not valid JSON", reply(client).get("error"));
+
+            client.send("{\"message\": \"shout\"}");
+            Map<?, ?> unknown = reply(client);
+            assertEquals("Unknown route \"shout\"", unknown.get("error"));
+            assertEquals(Routes.MESSAGE_ROUTES, unknown.get("routes"));
+
+            client.send(HELLO);
+            assertEquals("\"Hello World!\"", client.receive());
+        }
+    }
+
+    @Test
+    void logsNoApiKeyTokenOrMessageBody(LocalGateway gateway) throws Exception {
+        String secret = "secret-body-7f3a";
+        try (LogCapture log = gateway.captureLogs()) {
+            try (WebSocketTestClient client = gateway.connect()) {
+                client.send("{\"message\": \"send\", \"body\": \"" + secret + "\"}");
+                client.receive();
+                client.send("{\"message\": \"shout\", \"body\": \"" + secret + "\"}");
+                client.receive();
+            }
+            gateway.handshake().apiKey("wrong-key-7f3a").refusal();
+
+            assertTrue(log.text().contains("\"message\":\"Connected\""), "the functions' log was captured: " + log.text());
+            for (String leak : new String[] {gateway.apiKey(), "wrong-key-7f3a", secret, "eyJ"}) {
+                assertFalse(log.text().contains(leak), "the log shows " + leak + ": " + log.text());
+            }
+        }
+    }
+
+    private static Map<?, ?> reply(WebSocketTestClient client) throws Exception {
+        return (Map<?, ?>) Json.parse(client.receive());
+    }
+}

@@ -1,0 +1,95 @@
+package com.example.handler;
+
+import com.example.connection.Connection;
+import com.example.connection.ConnectionStore;
+import com.example.messaging.ConnectionMessenger;
+import com.example.observability.Metrics;
+import com.example.support.TestConnectionStores;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import dev.websocketkit.local.events.WebSocketEvents;
+import dev.websocketkit.local.events.WebSocketEvents.Client;
+import dev.websocketkit.local.events.WebSocketEvents.Handshake;
+import dev.websocketkit.local.testing.CapturingContext;
+import dev.websocketkit.local.testing.RecordingManagementApi;
+import dev.websocketkit.local.testing.StandardOutputCapture;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Runs handlers with events shaped like a deployed API's, against the project's real connection
+ * store and a real HTTP endpoint standing in for the stage's Management API.
+ */
+abstract class HandlerTest {
+
+    static final String STAGE = "prod";
+    static final String SOURCE_IP = "203.0.113.7";
+    private static final WebSocketEvents EVENTS = new WebSocketEvents(WebSocketEvents.Api.deployed("abc123xyz0", STAGE));
+
+    static RecordingManagementApi managementApi;
+
+    ConnectionStore connections;
+    ConnectionMessenger messenger;
+    CapturingContext context;
+    /** What the handlers print: their structured logs and metrics. */
+    StandardOutputCapture output;
+    final Metrics metrics = new Metrics("test-api");
+
+    @BeforeAll
+    static void startManagementApi() {
+        managementApi = new RecordingManagementApi(STAGE);
+    }
+
+    @AfterAll
+    static void stopManagementApi() {
+        managementApi.close();
+    }
+
+    @BeforeEach
+    void prepareCollaborators() {
+        connections = TestConnectionStores.newStore();
+        messenger = ConnectionMessenger.forCallbackUrl(managementApi.callbackUrl());
+        context = new CapturingContext();
+        output = StandardOutputCapture.start();
+    }
+
+    @AfterEach
+    void restoreStandardOutput() {
+        output.close();
+    }
+
+    static String newConnectionId() {
+        return WebSocketEvents.newId();
+    }
+
+    static APIGatewayV2WebSocketEvent connect(String connectionId, Instant connectedAt) {
+        return EVENTS.connect(client(connectionId, connectedAt), Handshake.of(Map.of("x-api-key", "test-api-key"), Map.of()), null);
+    }
+
+    static APIGatewayV2WebSocketEvent disconnect(String connectionId) {
+        return EVENTS.disconnect(client(connectionId, Instant.now()), null);
+    }
+
+    /** A message on the route API Gateway selected for it; {@code body} is sent as the client wrote it. */
+    static APIGatewayV2WebSocketEvent message(String routeKey, String connectionId, String body) {
+        return EVENTS.message(routeKey, client(connectionId, Instant.now()), body, null);
+    }
+
+    /** Connects a new client through the real {@code $connect} handler and returns its connection id. */
+    String connectClient() {
+        String connectionId = newConnectionId();
+        new ConnectHandler(connections, metrics).handleRequest(connect(connectionId, Instant.now()), new CapturingContext());
+        return connectionId;
+    }
+
+    boolean isStored(String connectionId) {
+        return connections.firstConnections(Integer.MAX_VALUE).stream().map(Connection::connectionId).anyMatch(connectionId::equals);
+    }
+
+    private static Client client(String connectionId, Instant connectedAt) {
+        return new Client(connectionId, connectedAt, SOURCE_IP, "test-client");
+    }
+}

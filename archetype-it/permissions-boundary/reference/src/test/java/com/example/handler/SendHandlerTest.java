@@ -1,0 +1,76 @@
+package com.example.handler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import dev.websocketkit.local.testing.RecordingManagementApi.Post;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SendHandlerTest extends HandlerTest {
+
+    @Test
+    void echoesTheBodyToTheSenderThroughTheStageCallbackUrl() {
+        String sender = newConnectionId();
+
+        var response = send(sender, "{\"message\": \"send\", \"body\": \"Hello World!\"}");
+
+        assertEquals(200, response.getStatusCode());
+        assertTrue(managementApi.posts().contains(new Post(STAGE, sender, "\"Hello World!\"")),
+                "posted to /" + STAGE + "/@connections/" + sender + ": " + managementApi.posts());
+        assertEquals(Map.of("Messages", 1.0), output.metrics(Map.of("Route", "send")));
+        assertEquals(1.0, output.metrics().get("Deliveries"));
+    }
+
+    @Test
+    void encodesTheEchoAsJson() {
+        String sender = newConnectionId();
+
+        send(sender, "{\"message\": \"send\", \"body\": \"She said \\\"hi\\\" \u2713\"}");
+
+        assertEquals(List.of("\"She said \\\"hi\\\" \u2713\""), managementApi.dataPostedTo(sender));
+    }
+
+    @Test
+    void answersAMissingBodyWithAnError() {
+        String sender = newConnectionId();
+
+        var response = send(sender, "{\"message\": \"send\"}");
+
+        assertEquals(200, response.getStatusCode(), "handled: API Gateway counts other statuses as integration errors");
+        List<String> replies = managementApi.dataPostedTo(sender);
+        assertEquals(1, replies.size());
+        assertTrue(replies.get(0).contains("needs a string field \\\"body\\\""), replies.get(0));
+    }
+
+    @Test
+    void answersABodyThatIsNotAStringWithAnError() {
+        String sender = newConnectionId();
+
+        send(sender, "{\"message\": \"send\", \"body\": {\"nested\": true}}");
+
+        assertTrue(managementApi.dataPostedTo(sender).get(0).startsWith("{\"error\":"));
+        assertEquals(Map.of("InvalidMessages", 1.0), output.metrics(Map.of("Route", "send")));
+        Map<String, Object> line = output.logs().get(0);
+        assertEquals("Answered with an error", line.get("message"));
+        assertEquals("send", line.get("route"));
+        assertEquals(sender, line.get("connectionId"));
+    }
+
+    @Test
+    void toleratesASenderThatLeftBeforeTheEcho() {
+        String sender = newConnectionId();
+        managementApi.markGone(sender);
+
+        var response = send(sender, "{\"message\": \"send\", \"body\": \"anyone there?\"}");
+
+        assertEquals(200, response.getStatusCode());
+        assertEquals(List.of(), managementApi.dataPostedTo(sender));
+    }
+
+    private APIGatewayV2WebSocketResponse send(String sender, String body) {
+        return new SendHandler(messenger, metrics).handleRequest(message(Routes.SEND, sender, body), context);
+    }
+}

@@ -1,0 +1,65 @@
+package com.example.handler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.example.connection.ConnectionStore;
+import com.example.support.StubEndpoint;
+import com.example.support.TestQueues;
+import com.example.support.ThrottlingDynamoDb;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * A DynamoDB that throttles every request: the SDK retries with backoff, then the handler fails,
+ * which API Gateway answers with 500 and Lambda logs with the stack trace.
+ */
+class StoreFailureTest extends HandlerTest {
+
+    private StubEndpoint throttlingDynamoDb;
+    private ConnectionStore throttledStore;
+
+    @BeforeEach
+    void startThrottlingDynamoDb() {
+        throttlingDynamoDb = ThrottlingDynamoDb.start();
+        throttledStore = ThrottlingDynamoDb.store(throttlingDynamoDb);
+    }
+
+    @AfterEach
+    void stop() {
+        throttlingDynamoDb.close();
+    }
+
+    @Test
+    void connectRetriesWithBackoffThenFailsTouchingOnlyItsOwnConnection() {
+        String connectionId = newConnectionId();
+        ConnectHandler handler = new ConnectHandler(throttledStore, metrics);
+
+        assertThrows(SdkException.class, () -> handler.handleRequest(connect(connectionId, Instant.now()), context));
+
+        List<String> requests = throttlingDynamoDb.requests();
+        assertEquals(3, requests.size(), "the SDK's standard retry mode tries three times");
+        assertTrue(requests.stream().allMatch(request -> request.contains(connectionId)),
+                "every attempt concerned the connecting client only");
+    }
+
+    @Test
+    void broadcastFailsBeforeSendingAnything() {
+        BroadcastHandler handler = new BroadcastHandler(throttledStore, messenger, TestQueues.create().fanOut(), 500,
+                Duration.ZERO, Clock.systemUTC(), metrics);
+        int postsBefore = managementApi.posts().size();
+
+        assertThrows(SdkException.class, () -> handler.handleRequest(
+                message(Routes.BROADCAST, newConnectionId(), "{\"message\": \"broadcast\", \"body\": \"hi\"}"), context));
+
+        assertEquals(3, throttlingDynamoDb.requests().size(), "the SDK retried the read");
+        assertEquals(postsBefore, managementApi.posts().size(), "no client got a partial broadcast");
+    }
+}

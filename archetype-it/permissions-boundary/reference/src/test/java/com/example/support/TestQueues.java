@@ -1,0 +1,68 @@
+package com.example.support;
+
+import com.example.broadcast.BroadcastPage;
+import com.example.broadcast.FanOut;
+import dev.websocketkit.local.aws.LocalSqs;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/** A fresh broadcast queue and dead-letter queue for a test, in the local SQS engine, and what is in them. */
+public final class TestQueues {
+
+    private final String queueUrl;
+    private final String deadLetterQueueUrl;
+
+    private TestQueues(String queueUrl, String deadLetterQueueUrl) {
+        this.queueUrl = queueUrl;
+        this.deadLetterQueueUrl = deadLetterQueueUrl;
+    }
+
+    public static TestQueues create() {
+        return new TestQueues(LocalSqs.createQueue(LocalSqs.newQueueName("broadcast"), Map.of()),
+                LocalSqs.createQueue(LocalSqs.newQueueName("dead-letters"), Map.of()));
+    }
+
+    public FanOut fanOut() {
+        return new FanOut(LocalSqs.client(), queueUrl, deadLetterQueueUrl);
+    }
+
+    /** Takes every page in the broadcast queue, waiting up to {@code wait} for a first one (delayed pages appear late). */
+    public List<BroadcastPage> takePages(Duration wait) {
+        return take(queueUrl, wait);
+    }
+
+    public List<BroadcastPage> takeDeadLetters() {
+        return take(deadLetterQueueUrl, Duration.ZERO);
+    }
+
+    /** The broadcast queue's messages as SQS hands them to a worker, left in the queue. */
+    public List<Message> receive() {
+        return LocalSqs.client().receiveMessage(request -> request.queueUrl(queueUrl).maxNumberOfMessages(10)).messages();
+    }
+
+    private static List<BroadcastPage> take(String url, Duration wait) {
+        Instant until = Instant.now().plus(wait);
+        List<BroadcastPage> pages = new ArrayList<>();
+        List<Message> batch = receive(url, 0);
+        while (batch.isEmpty() && Instant.now().isBefore(until)) {
+            batch = receive(url, 1);
+        }
+        while (!batch.isEmpty()) {
+            for (Message message : batch) {
+                pages.add(BroadcastPage.parse(message.body()));
+                LocalSqs.client().deleteMessage(request -> request.queueUrl(url).receiptHandle(message.receiptHandle()));
+            }
+            batch = receive(url, 0);
+        }
+        return pages;
+    }
+
+    private static List<Message> receive(String url, int waitSeconds) {
+        return LocalSqs.client().receiveMessage(request -> request.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(waitSeconds))
+                .messages();
+    }
+}

@@ -1,0 +1,439 @@
+package com.example.template;
+
+import static dev.websocketkit.local.template.SamTemplate.listOrSingleton;
+import static dev.websocketkit.local.template.SamTemplate.mapOrEmpty;
+import static dev.websocketkit.local.template.SamTemplate.properties;
+import static dev.websocketkit.local.template.SamTemplate.subText;
+import static dev.websocketkit.local.template.SamTemplate.subVariables;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.example.auth.AuthorizerHandler;
+import com.example.auth.TokenVerifier;
+import com.example.broadcast.BroadcastPage;
+import com.example.broadcast.FanOut;
+import com.example.handler.BroadcastHandler;
+import com.example.handler.ConnectHandler;
+import com.example.handler.Routes;
+import com.example.messaging.Json;
+import com.example.messaging.InvalidJsonException;
+import com.example.observability.Metric;
+import com.example.observability.Metrics;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.websocketkit.local.template.Intrinsics;
+import dev.websocketkit.local.template.SamTemplate;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Checks template.yaml against the code and against the rules a deployable, least-privilege stack follows. */
+class TemplateTest {
+
+    private static final Set<String> BUILT_IN_ROUTES = Set.of(Routes.CONNECT, Routes.DISCONNECT, Routes.DEFAULT);
+
+    private final SamTemplate template = SamTemplate.load(Path.of("template.yaml"));
+
+    @Test
+    void everyFunctionHandlerIsALambdaHandlerOfThisProject() throws Exception {
+        Map<String, Map<String, Object>> functions = template.resourcesOfType("AWS::Serverless::Function");
+        assertFalse(functions.isEmpty(), "functions in template.yaml");
+        for (Map.Entry<String, Map<String, Object>> function : functions.entrySet()) {
+            String handler = (String) properties(function.getValue()).get("Handler");
+            assertTrue(handler != null && handler.endsWith("::handleRequest"), function.getKey() + " Handler: " + handler);
+            Class<?> handlerClass = Class.forName(handler.substring(0, handler.indexOf("::")));
+            assertTrue(RequestHandler.class.isAssignableFrom(handlerClass), handlerClass + " is a RequestHandler");
+            handlerClass.getConstructor();
+        }
+    }
+
+    @Test
+    void everyReferenceNamesSomethingTheTemplateDefines() {
+        Set<String> undefined = new TreeSet<>();
+        collectReferences(template.resources(), undefined);
+        collectReferences(template.section("Outputs"), undefined);
+        collectReferences(template.section("Globals"), undefined);
+        template.resources().values().forEach(resource ->
+                listOrSingleton(mapOrEmpty(resource).get("DependsOn")).forEach(target -> check((String) target, undefined)));
+        assertEquals(Set.of(), undefined, "references to undefined parameters or resources");
+    }
+
+    @Test
+    void connectRequiresAnApiKeyThatAUsagePlanBindsToTheStage() {
+        Map<String, Object> api = properties(mapOrEmpty(template.resources().get("WebSocketApi")));
+        assertEquals("WEBSOCKET", api.get("ProtocolType"));
+        assertEquals("$request.body.message", api.get("RouteSelectionExpression"));
+        assertEquals("$context.authorizer.usageIdentifierKey", api.get("ApiKeySelectionExpression"),
+                "the authorizer picks the key, so clients without headers pass the key check");
+
+        Map<String, Object> connectRoute = properties(routesByKey().get(Routes.CONNECT));
+        assertEquals(Boolean.TRUE, connectRoute.get("ApiKeyRequired"));
+
+        Map<String, Object> usagePlan = properties(single("AWS::ApiGateway::UsagePlan"));
+        Map<String, Object> apiStage = mapOrEmpty(listOrSingleton(usagePlan.get("ApiStages")).get(0));
+        assertEquals(Map.of("Ref", "WebSocketApi"), apiStage.get("ApiId"));
+        assertEquals(Map.of("Ref", "StageName"), apiStage.get("Stage"));
+
+        Set<Object> boundKeys = new HashSet<>();
+        for (Map<String, Object> usagePlanKey : template.resourcesOfType("AWS::ApiGateway::UsagePlanKey").values()) {
+            assertEquals(Map.of("Ref", "UsagePlan"), properties(usagePlanKey).get("UsagePlanId"));
+            boundKeys.add(properties(usagePlanKey).get("KeyId"));
+        }
+        assertEquals(Set.of(Map.of("Ref", "ApiKey"), Map.of("Ref", "DefaultApiKey")), boundKeys);
+    }
+
+    @Test
+    void theAuthorizerAssignsTheDefaultKeyTheTemplateCreates() {
+        Map<String, Object> defaultKey = properties(mapOrEmpty(template.resources().get("DefaultApiKey")));
+        Map<String, Object> variables = mapOrEmpty(mapOrEmpty(properties(mapOrEmpty(template.resources().get("AuthorizerFunction")))
+                .get("Environment")).get("Variables"));
+        assertEquals(defaultKey.get("Value"), variables.get(AuthorizerHandler.DEFAULT_API_KEY_VARIABLE));
+
+        String value = new Intrinsics(template, "echo-app", Map.of()).resolve(defaultKey.get("Value"));
+        assertTrue(value.length() >= 20, "API Gateway refuses keys shorter than 20 characters: " + value);
+        assertTrue(value.endsWith("-00000000-0000-4000-8000-000000000000"), "unique to the stack: " + value);
+    }
+
+    @Test
+    void everyRouteInvokesItsFunctionAliasWithPermissionForThatRouteOnly() {
+        Map<String, Map<String, Object>> routes = routesByKey();
+        Set<String> expectedKeys = new HashSet<>(BUILT_IN_ROUTES);
+        expectedKeys.addAll(Routes.MESSAGE_ROUTES);
+        assertEquals(expectedKeys, routes.keySet(), "route keys; Routes.MESSAGE_ROUTES must list the custom ones");
+
+        for (Map.Entry<String, Map<String, Object>> route : routes.entrySet()) {
+            String integrationId = subVariables(properties(route.getValue()).get("Target")).get(0);
+            Map<String, Object> integration = properties(mapOrEmpty(template.resources().get(integrationId)));
+            assertEquals("AWS_PROXY", integration.get("IntegrationType"), route.getKey());
+            String aliasReference = subVariables(integration.get("IntegrationUri")).stream()
+                    .filter(variable -> variable.endsWith(".Alias"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(route.getKey() + " does not invoke a function alias"));
+
+            boolean permitted = template.resourcesOfType("AWS::Lambda::Permission").values().stream()
+                    .map(SamTemplate::properties)
+                    .anyMatch(permission -> Map.of("Ref", aliasReference).equals(permission.get("FunctionName"))
+                            && subText(permission.get("SourceArn")).endsWith("/${StageName}/" + route.getKey()));
+            assertTrue(permitted, route.getKey() + " has a permission scoped to its route and stage");
+        }
+    }
+
+    @Test
+    void connectIsAuthorizedByTheJwtAuthorizerFunction() {
+        Map<String, Object> connectRoute = properties(routesByKey().get(Routes.CONNECT));
+        assertEquals("CUSTOM", connectRoute.get("AuthorizationType"));
+        String authorizerId = (String) mapOrEmpty(connectRoute.get("AuthorizerId")).get("Ref");
+        Map<String, Object> authorizer = properties(mapOrEmpty(template.resources().get(authorizerId)));
+        assertEquals("REQUEST", authorizer.get("AuthorizerType"));
+        assertEquals(List.of("AWS::Partition", "AWS::Region", "AuthorizerFunction.Alias"), subVariables(authorizer.get("AuthorizerUri")));
+
+        boolean permitted = template.resourcesOfType("AWS::Lambda::Permission").values().stream()
+                .map(SamTemplate::properties)
+                .anyMatch(permission -> Map.of("Ref", "AuthorizerFunction.Alias").equals(permission.get("FunctionName"))
+                        && subText(permission.get("SourceArn")).contains("/authorizers/")
+                        && subVariables(permission.get("SourceArn")).contains(authorizerId));
+        assertTrue(permitted, "API Gateway may invoke the authorizer, for this API's authorizer only");
+
+        Map<String, Object> variables = mapOrEmpty(mapOrEmpty(properties(mapOrEmpty(template.resources().get("AuthorizerFunction")))
+                .get("Environment")).get("Variables"));
+        assertEquals(Map.of("Ref", "JwksUrl"), variables.get("JWKS_URL"));
+        assertEquals(Map.of("Ref", "JwtIssuer"), variables.get("JWT_ISSUER"));
+        assertEquals(Map.of("Ref", "JwtAudience"), variables.get("JWT_AUDIENCE"));
+        assertEquals(Map.of("Ref", "JwksCacheMinutes"), variables.get(TokenVerifier.JWKS_CACHE_MINUTES_VARIABLE));
+    }
+
+    @Test
+    void iamStatementsGrantNoWildcardActionsAndOnlyThisApiAndTable() {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        template.resourcesOfType("AWS::Serverless::Function").values().forEach(function ->
+                listOrSingleton(properties(function).get("Policies")).forEach(policy ->
+                        listOrSingleton(mapOrEmpty(policy).get("Statement")).forEach(statement -> statements.add(mapOrEmpty(statement)))));
+        template.resourcesOfType("AWS::IAM::ManagedPolicy").values().forEach(policy ->
+                listOrSingleton(mapOrEmpty(properties(policy).get("PolicyDocument")).get("Statement"))
+                        .forEach(statement -> statements.add(mapOrEmpty(statement))));
+        assertFalse(statements.isEmpty(), "the template grants something");
+
+        for (Map<String, Object> statement : statements) {
+            for (Object action : listOrSingleton(statement.get("Action"))) {
+                String name = (String) action;
+                assertFalse(name.contains("*"), "wildcard action " + name);
+                Object resource = statement.get("Resource");
+                if (name.equals("execute-api:ManageConnections")) {
+                    assertEquals(List.of("AWS::Partition", "AWS::Region", "AWS::AccountId", "WebSocketApi", "StageName"), subVariables(resource),
+                            "ManageConnections is scoped to this API's stage");
+                    assertTrue(subText(resource).endsWith("/POST/@connections/*"), "ManageConnections is scoped to posting");
+                } else if (name.startsWith("dynamodb:")) {
+                    assertEquals(Map.of("Fn::GetAtt", List.of("ConnectionsTable", "Arn")), resource, name + " is scoped to the table");
+                } else if (name.equals("sqs:SendMessage")) {
+                    for (Object queue : listOrSingleton(resource)) {
+                        assertTrue(Set.of(Map.of("Fn::GetAtt", List.of("BroadcastQueue", "Arn")),
+                                Map.of("Fn::GetAtt", List.of("BroadcastDeadLetterQueue", "Arn"))).contains(queue), name + " on " + queue);
+                    }
+                } else {
+                    fail("unexpected action " + name);
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyFunctionLogsToALogGroupThatExpires() {
+        for (Map.Entry<String, Map<String, Object>> function : template.resourcesOfType("AWS::Serverless::Function").entrySet()) {
+            Object logGroup = mapOrEmpty(properties(function.getValue()).get("LoggingConfig")).get("LogGroup");
+            String logGroupId = (String) mapOrEmpty(logGroup).get("Ref");
+            assertTrue(template.resourcesOfType("AWS::Logs::LogGroup").containsKey(logGroupId), function.getKey() + " logs to " + logGroup);
+        }
+        for (Map.Entry<String, Map<String, Object>> logGroup : template.resourcesOfType("AWS::Logs::LogGroup").entrySet()) {
+            assertEquals(Map.of("Ref", "LogRetentionDays"), properties(logGroup.getValue()).get("RetentionInDays"), logGroup.getKey());
+        }
+    }
+
+    @Test
+    void theStageLogsAccessWithIdsButNeverATokenAKeyOrAMessageBody() throws Exception {
+        Map<String, Object> stage = properties(single("AWS::ApiGatewayV2::Stage"));
+        Map<String, Object> routeSettings = mapOrEmpty(stage.get("DefaultRouteSettings"));
+        assertEquals(Boolean.FALSE, routeSettings.get("DataTraceEnabled"), "execution logs would show message bodies");
+        assertEquals("ERROR", routeSettings.get("LoggingLevel"));
+
+        Map<String, Object> accessLogs = mapOrEmpty(stage.get("AccessLogSettings"));
+        assertEquals(Map.of("Fn::GetAtt", List.of("AccessLogs", "Arn")), accessLogs.get("DestinationArn"));
+        String format = (String) accessLogs.get("Format");
+        Map<?, ?> fields = (Map<?, ?>) Json.parse(format);
+        for (String variable : List.of("$context.requestId", "$context.connectionId", "$context.routeKey", "$context.eventType",
+                "$context.status", "$context.error.message", "$context.integration.error")) {
+            assertTrue(fields.containsValue(variable), "access logs carry " + variable);
+        }
+        for (String secret : List.of("apiKey", "$request", "querystring", "header", "body")) {
+            assertFalse(format.contains(secret), "access logs must not carry " + secret);
+        }
+    }
+
+    @Test
+    void aBroadcastFansOutToWorkersThatRetryOnlyWhatFailed() {
+        Map<String, Object> worker = properties(mapOrEmpty(template.resources().get("BroadcastWorkerFunction")));
+        Map<String, Object> source = properties(mapOrEmpty(mapOrEmpty(worker.get("Events")).get("Pages")));
+        assertEquals(Map.of("Fn::GetAtt", List.of("BroadcastQueue", "Arn")), source.get("Queue"));
+        assertEquals(List.of("ReportBatchItemFailures"), source.get("FunctionResponseTypes"));
+        assertEquals(Map.of("Ref", "BroadcastWorkers"), mapOrEmpty(source.get("ScalingConfig")).get("MaximumConcurrency"));
+
+        Map<String, Object> queue = properties(mapOrEmpty(template.resources().get("BroadcastQueue")));
+        int workerTimeout = ((Number) template.functionProperty(mapOrEmpty(template.resources().get("BroadcastWorkerFunction")), "Timeout")
+                .orElseThrow()).intValue();
+        assertTrue(((Number) queue.get("VisibilityTimeout")).intValue() >= 6 * workerTimeout,
+                "AWS asks for a visibility timeout of six worker timeouts");
+        Map<String, Object> redrive = mapOrEmpty(queue.get("RedrivePolicy"));
+        assertEquals(Map.of("Fn::GetAtt", List.of("BroadcastDeadLetterQueue", "Arn")), redrive.get("deadLetterTargetArn"));
+        assertTrue(((Number) redrive.get("maxReceiveCount")).intValue() >= 5, "AWS asks for five receives at least");
+
+        for (String function : List.of("BroadcastFunction", "BroadcastWorkerFunction")) {
+            Map<String, Object> variables = mapOrEmpty(mapOrEmpty(properties(mapOrEmpty(template.resources().get(function)))
+                    .get("Environment")).get("Variables"));
+            assertEquals(Map.of("Ref", "BroadcastQueue"), variables.get(FanOut.QUEUE_URL_VARIABLE), function);
+            assertEquals(Map.of("Ref", "BroadcastDeadLetterQueue"), variables.get(FanOut.DEAD_LETTER_QUEUE_URL_VARIABLE), function);
+        }
+        Map<String, Object> broadcastVariables = mapOrEmpty(mapOrEmpty(properties(mapOrEmpty(template.resources().get("BroadcastFunction")))
+                .get("Environment")).get("Variables"));
+        assertEquals(Map.of("Ref", "BroadcastFanOutThreshold"), broadcastVariables.get(BroadcastHandler.FAN_OUT_THRESHOLD_VARIABLE));
+        assertEquals(Map.of("Ref", "BroadcastIntervalSeconds"), broadcastVariables.get(BroadcastHandler.INTERVAL_VARIABLE));
+    }
+
+    @Test
+    void theWorkersSampleEventCarriesAPage() throws Exception {
+        Map<?, ?> record = (Map<?, ?>) ((List<?>) ((Map<?, ?>) Json.parse(Files.readString(Path.of("events/broadcast-page.json"))))
+                .get("Records")).get(0);
+
+        assertEquals(List.of("L0SM9cOFvHcCIhw=", "L0SNAdfhvHcCEjQ="), BroadcastPage.parse((String) record.get("body")).connectionIds());
+    }
+
+    @Test
+    void everyRoleTheStackCreatesCarriesThePermissionsBoundary() {
+        String boundary = "arn:aws:iam::123456789012:policy/platform/DeveloperBoundary";
+        for (Map.Entry<String, Map<String, Object>> function : template.resourcesOfType("AWS::Serverless::Function").entrySet()) {
+            assertEquals(Optional.of(boundary), template.functionProperty(function.getValue(), "PermissionsBoundary"), function.getKey());
+        }
+        Map<String, Map<String, Object>> roles = template.resourcesOfType("AWS::IAM::Role");
+        assertFalse(roles.isEmpty(), "the template creates the API Gateway CloudWatch role on request");
+        for (Map.Entry<String, Map<String, Object>> role : roles.entrySet()) {
+            assertEquals(boundary, properties(role.getValue()).get("PermissionsBoundary"), role.getKey());
+        }
+    }
+
+    @Test
+    void functionsLogJsonLinesThatLambdaFiltersByLevelAndAreTraced() {
+        Map<String, Object> globals = mapOrEmpty(template.section("Globals").get("Function"));
+        Map<String, Object> logging = mapOrEmpty(globals.get("LoggingConfig"));
+        assertEquals("JSON", logging.get("LogFormat"));
+        assertEquals(Map.of("Ref", "LogLevel"), logging.get("ApplicationLogLevel"));
+        List<Object> levels = listOrSingleton(mapOrEmpty(template.section("Parameters").get("LogLevel")).get("AllowedValues"));
+        assertTrue(List.of("TRACE", "DEBUG", "INFO").containsAll(levels), "metrics are INFO lines: a higher level would drop them");
+        assertEquals("Active", globals.get("Tracing"));
+        assertEquals(Map.of("Ref", "AWS::StackName"),
+                mapOrEmpty(mapOrEmpty(globals.get("Environment")).get("Variables")).get(Metrics.NAMESPACE_VARIABLE));
+    }
+
+    @Test
+    void alarmsWatchRealMetricsOfEveryFunctionAndNotifyTheTopicWhenGiven() {
+        Map<String, Map<String, Object>> alarms = template.resourcesOfType("AWS::CloudWatch::Alarm");
+        assertFalse(alarms.isEmpty());
+        Set<Object> watchedFunctions = new HashSet<>();
+        for (Map.Entry<String, Map<String, Object>> alarm : alarms.entrySet()) {
+            Map<String, Object> properties = properties(alarm.getValue());
+            List<Map<String, Object>> metrics = new ArrayList<>();
+            if (properties.containsKey("MetricName")) {
+                metrics.add(properties);
+            }
+            listOrSingleton(properties.get("Metrics")).forEach(query ->
+                    Optional.ofNullable(mapOrEmpty(mapOrEmpty(query).get("MetricStat")).get("Metric")).ifPresent(metric -> metrics.add(mapOrEmpty(metric))));
+            assertFalse(metrics.isEmpty(), alarm.getKey() + " watches a metric");
+            for (Map<String, Object> metric : metrics) {
+                assertKnownMetric(metric.get("Namespace"), (String) metric.get("MetricName"), alarm.getKey());
+                listOrSingleton(metric.get("Dimensions")).stream().map(SamTemplate::mapOrEmpty)
+                        .filter(dimension -> "FunctionName".equals(dimension.get("Name")))
+                        .forEach(dimension -> watchedFunctions.add(dimension.get("Value")));
+            }
+            Object notify = List.of("NotifyAlarms", List.of(Map.of("Ref", "AlarmTopicArn")), Map.of("Ref", "AWS::NoValue"));
+            assertEquals(Map.of("Fn::If", notify), properties.get("AlarmActions"), alarm.getKey());
+            assertEquals(Map.of("Fn::If", notify), properties.get("OKActions"), alarm.getKey());
+        }
+        Set<Object> functions = new HashSet<>();
+        template.resourcesOfType("AWS::Serverless::Function").keySet().forEach(function -> functions.add(Map.of("Ref", function)));
+        assertEquals(functions, watchedFunctions, "errors and throttles of every function are watched");
+    }
+
+    @Test
+    void theDashboardShowsEveryMetricOfTheApiAndOnlyRealOnes() throws InvalidJsonException {
+        String body = subText(properties(single("AWS::CloudWatch::Dashboard")).get("DashboardBody"));
+        Set<String> shown = new HashSet<>();
+        Matcher searched = Pattern.compile("MetricName=\\\\\"(\\w+)\\\\\"").matcher(body);
+        while (searched.find()) {
+            shown.add(searched.group(1));
+        }
+        Map<?, ?> dashboard = (Map<?, ?>) Json.parse(body.replaceAll("[$][{][^}]+}", "x"));
+        for (Object widget : (List<?>) dashboard.get("widgets")) {
+            for (Object line : (List<?>) ((Map<?, ?>) ((Map<?, ?>) widget).get("properties")).get("metrics")) {
+                List<?> metric = (List<?>) line;
+                if (metric.get(0) instanceof String namespace) {
+                    assertKnownMetric(namespace.equals("x") ? Map.of("Ref", "AWS::StackName") : namespace, (String) metric.get(1), "dashboard");
+                    shown.add((String) metric.get(1));
+                }
+            }
+        }
+        for (Metric metric : Metric.values()) {
+            assertTrue(shown.contains(metric.cloudWatchName()), "the dashboard shows " + metric.cloudWatchName());
+        }
+    }
+
+    @Test
+    void everyRouteHasASampleEventForSamLocalInvoke() throws Exception {
+        Set<String> sampleRouteKeys = new HashSet<>();
+        try (DirectoryStream<Path> events = Files.newDirectoryStream(Path.of("events"), "*.json")) {
+            for (Path event : events) {
+                Map<?, ?> requestContext = (Map<?, ?>) ((Map<?, ?>) Json.parse(Files.readString(event))).get("requestContext");
+                if (requestContext != null) {
+                    sampleRouteKeys.add((String) requestContext.get("routeKey"));
+                }
+            }
+        }
+        assertEquals(routesByKey().keySet(), sampleRouteKeys, "route keys of events/*.json");
+    }
+
+    @Test
+    void lambdaRuntimeMatchesTheJavaVersionTheCodeIsCompiledFor() throws IOException {
+        Object runtime = template.functionProperty(template.resourcesOfType("AWS::Serverless::Function").values().iterator().next(), "Runtime")
+                .orElseThrow();
+        assertEquals("java" + classFileJavaVersion(ConnectHandler.class), runtime);
+    }
+
+    @Test
+    void connectionsTableIsOnDemandAndExpiresItemsThroughTtl() {
+        Map<String, Object> table = properties(single("AWS::DynamoDB::Table"));
+        assertEquals("PAY_PER_REQUEST", table.get("BillingMode"));
+        assertEquals(Map.of("AttributeName", "expiresAt", "Enabled", true), table.get("TimeToLiveSpecification"));
+    }
+
+    /** A metric of this API's namespace (the stack's name) from {@link Metric}, or one AWS documents. */
+    private static void assertKnownMetric(Object namespace, String name, String where) {
+        Map<String, Set<String>> awsMetrics = Map.of(
+                "AWS/ApiGateway", Set.of("ConnectCount", "MessageCount", "IntegrationError", "ClientError", "ExecutionError", "IntegrationLatency"),
+                "AWS/Lambda", Set.of("Errors", "Throttles", "Invocations", "Duration", "ConcurrentExecutions"),
+                "AWS/SQS", Set.of("ApproximateNumberOfMessagesVisible", "ApproximateAgeOfOldestMessage", "NumberOfMessagesSent"));
+        if (Map.of("Ref", "AWS::StackName").equals(namespace)) {
+            assertTrue(Arrays.stream(Metric.values()).anyMatch(metric -> metric.cloudWatchName().equals(name)), where + ": " + name + " is not in Metric");
+        } else {
+            assertTrue(awsMetrics.getOrDefault(namespace, Set.of()).contains(name), where + ": " + namespace + " has no metric " + name);
+        }
+    }
+
+    private Map<String, Map<String, Object>> routesByKey() {
+        Map<String, Map<String, Object>> routes = new HashMap<>();
+        template.resourcesOfType("AWS::ApiGatewayV2::Route").values()
+                .forEach(route -> routes.put((String) properties(route).get("RouteKey"), route));
+        return routes;
+    }
+
+    private Map<String, Object> single(String type) {
+        Map<String, Map<String, Object>> resources = template.resourcesOfType(type);
+        assertEquals(1, resources.size(), "resources of type " + type);
+        return resources.values().iterator().next();
+    }
+
+    private void collectReferences(Object node, Set<String> undefined) {
+        if (node instanceof Map) {
+            Map<String, Object> map = mapOrEmpty(node);
+            map.forEach((key, value) -> {
+                if (key.equals("Ref")) {
+                    check((String) value, undefined);
+                } else if (key.equals("Fn::GetAtt")) {
+                    check((String) listOrSingleton(value).get(0), undefined);
+                } else if (key.equals("Fn::Sub")) {
+                    Object localVariables = value instanceof List ? listOrSingleton(value).get(1) : Map.of();
+                    subVariables(map).stream()
+                            .filter(variable -> !mapOrEmpty(localVariables).containsKey(variable))
+                            .forEach(variable -> check(variable, undefined));
+                }
+                collectReferences(value, undefined);
+            });
+        } else if (node instanceof List) {
+            listOrSingleton(node).forEach(element -> collectReferences(element, undefined));
+        }
+    }
+
+    private void check(String reference, Set<String> undefined) {
+        String target = reference.contains(".") ? reference.substring(0, reference.indexOf('.')) : reference;
+        boolean defined = reference.startsWith("AWS::")
+                || template.section("Parameters").containsKey(target)
+                || template.resources().containsKey(target);
+        if (defined && (reference.endsWith(".Alias") || reference.endsWith(".Version"))) {
+            defined = template.functionProperty(mapOrEmpty(template.resources().get(target)), "AutoPublishAlias").isPresent();
+        }
+        if (!defined) {
+            undefined.add(reference);
+        }
+    }
+
+    /** The Java release a class was compiled for, from its class file header. */
+    private static int classFileJavaVersion(Class<?> type) throws IOException {
+        try (InputStream in = type.getResourceAsStream(type.getSimpleName() + ".class");
+                DataInputStream data = new DataInputStream(in)) {
+            data.readInt();
+            data.readUnsignedShort();
+            return data.readUnsignedShort() - 44;
+        }
+    }
+}
