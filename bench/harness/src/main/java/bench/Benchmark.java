@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -207,26 +208,48 @@ public final class Benchmark {
         table.print();
     }
 
+    /** Posts one broadcast function or worker environment has in flight (the generated Delivery's MAX_IN_FLIGHT). */
+    private static final int POSTS_IN_FLIGHT = 16;
+
+    /**
+     * One client broadcasts to every other: the broadcast function posting alone, then fanning out
+     * through SQS to 2, 4 and 10 workers, against a Management API as slow as API Gateway's. The
+     * ideal is what that many environments with 16 posts in flight each could do at that latency.
+     */
     private static void broadcast() throws Exception {
-        int fanOut = Integer.getInteger("bench.fanOut", 1000);
-        double handlerMillis;
-        double directMillis;
-        try (GatewayProcess gateway = new GatewayProcess(List.of())) {
-            try (FanOut connections = new FanOut(gateway.uri(), gateway.headers(), fanOut)) {
-                List<String> connectionIds = gateway.output().awaitAll(line -> line.startsWith("[ConnectFunction] Connected "), fanOut)
-                        .stream().map(line -> line.substring("[ConnectFunction] Connected ".length())).toList();
-                connections.broadcast();
-                handlerMillis = median(List.of(connections.broadcast(), connections.broadcast(), connections.broadcast()));
-                directMillis = median(List.of(connections.postDirectly(gateway.callbackUrl(), connectionIds),
-                        connections.postDirectly(gateway.callbackUrl(), connectionIds), connections.postDirectly(gateway.callbackUrl(), connectionIds)));
+        int clients = Integer.getInteger("bench.fanOut", 10_000);
+        Duration latency = Duration.parse(System.getProperty("bench.managementApiLatency", "PT0.03S"));
+        System.out.println();
+        System.out.printf("6. Broadcast to %d connections on the local gateway, until every client has it (after a warm-up broadcast)%n", clients);
+        Table table = new Table("way", "API latency ms", "environments posting", "ms", "posts/s", "ideal posts/s", "missed", "duplicates");
+        Map<String, String> alone = Map.of("BroadcastFanOutThreshold", Integer.toString(clients * 2));
+        broadcastRow(table, "broadcast function alone (threshold above the audience)", clients, Duration.ZERO, 1, alone);
+        broadcastRow(table, "broadcast function alone (threshold above the audience)", clients, latency, 1, alone);
+        for (int workers : List.of(2, 4, 10)) {
+            broadcastRow(table, "fan-out through SQS, BroadcastWorkers=" + workers, clients, latency, workers,
+                    Map.of("BroadcastFanOutThreshold", "500", "BroadcastWorkers", Integer.toString(workers)));
+        }
+        table.print();
+    }
+
+    private static void broadcastRow(Table table, String way, int clients, Duration latency, int environments,
+                                     Map<String, String> parameters) throws Exception {
+        List<String> options = new ArrayList<>(List.of("--management-api-latency", latency.toString(), "--parameter", "BroadcastIntervalSeconds=0"));
+        parameters.forEach((name, value) -> options.addAll(List.of("--parameter", name + "=" + value)));
+        try (GatewayProcess gateway = new GatewayProcess(List.of(), options)) {
+            try (FanOut audience = new FanOut(gateway.uri(), gateway.headers(), clients)) {
+                audience.broadcast("warm-up", 300);
+                FanOut.Result result = audience.broadcast("measured", 300);
+                String ideal = latency.isZero() ? "-" : whole(environments * POSTS_IN_FLIGHT * 1000.0 / latency.toMillis());
+                table.row(way, Long.toString(latency.toMillis()), Integer.toString(environments), ms(result.millis()),
+                        whole(clients / (result.millis() / 1000)), ideal, Integer.toString(result.missed()), Integer.toString(result.duplicates()));
+            } catch (RuntimeException e) {
+                System.err.println(way + " failed; the gateway's last lines:");
+                List<String> lines = gateway.output().lines(line -> true);
+                lines.subList(Math.max(0, lines.size() - 30), lines.size()).forEach(System.err::println);
+                throw e;
             }
         }
-        System.out.println();
-        System.out.printf("6. Broadcast fan-out to %d connections: until every client has the message, median of 3 after a warm-up%n", fanOut);
-        Table broadcast = new Table("way", "ms", "limit/this");
-        broadcast.row("broadcast handler (scan + bounded concurrent posts)", ms(handlerMillis), ratio(directMillis / handlerMillis));
-        broadcast.row("straight POSTs to the Management API, all at once (the limit)", ms(directMillis), "1.00");
-        broadcast.print();
     }
 
     static boolean commandExists(String command) {

@@ -14,6 +14,11 @@ final class GatewayProcess implements AutoCloseable {
     private final String token;
 
     GatewayProcess(List<String> extraJvmArgs) throws Exception {
+        this(extraJvmArgs, List.of());
+    }
+
+    /** @param options more options of {@code dev.websocketkit.local.Main}, e.g. {@code --parameter Name=Value} */
+    GatewayProcess(List<String> extraJvmArgs, List<String> options) throws Exception {
         List<String> command = new ArrayList<>(List.of(System.getProperty("bench.java"), "--enable-native-access=ALL-UNNAMED",
                 "-Dorg.eclipse.jetty.LEVEL=WARN"));
         command.addAll(extraJvmArgs);
@@ -25,6 +30,7 @@ final class GatewayProcess implements AutoCloseable {
                 "--template", System.getProperty("bench.generatedProject") + "/template.yaml",
                 "--port", "0",
                 "--function-classpath", System.getProperty("bench.functionClasspath")));
+        command.addAll(options);
         process = new ServerProcess(command);
         uri = URI.create(process.await(line -> line.startsWith("Local WebSocket API: ")).substring("Local WebSocket API: ".length()));
         apiKey = process.await(line -> line.startsWith("API key: ")).substring("API key: ".length());

@@ -78,5 +78,13 @@ final class ServerProcess implements AutoCloseable {
     @Override
     public void close() {
         process.destroy();
+        try {
+            // The next measurement must not share the processors with this server's shutdown.
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
