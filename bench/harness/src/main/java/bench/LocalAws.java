@@ -34,6 +34,7 @@ final class LocalAws implements AutoCloseable {
                 "AWS_SECRET_ACCESS_KEY", "bench",
                 "CALLBACK_URL", callbackUrl(),
                 "CONNECTIONS_TABLE", table,
+                "METRICS_NAMESPACE", "echo-app-bench",
                 "AWS_ENDPOINT_URL_DYNAMODB", DynamoDbLocal.endpoint().toString());
     }
 
