@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 package bench;
 
 import com.sun.net.httpserver.HttpServer;

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 package bench.defaults;
 
 import com.amazonaws.services.lambda.runtime.Context;

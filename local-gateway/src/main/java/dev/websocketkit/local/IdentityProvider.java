@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 package dev.websocketkit.local;
 
 /** A real identity provider whose tokens the template's authorizer should accept instead of the development one's. */

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 package dev.websocketkit.local.aws;
 
 /** The made-up account, region and credentials of everything the gateway runs. */

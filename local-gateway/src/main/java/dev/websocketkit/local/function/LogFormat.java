@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 package dev.websocketkit.local.function;
 
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
