@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 package dev.websocketkit.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

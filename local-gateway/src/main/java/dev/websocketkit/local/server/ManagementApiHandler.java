@@ -102,12 +102,12 @@ final class ManagementApiHandler extends Handler.Abstract {
     }
 
     private static void post(Request request, Response response, Callback callback, LocalConnection connection) {
-        Content.Source.asByteArrayAsync(request, MAX_POST_BYTES + 1).whenComplete((data, error) -> {
-            if (error != null || data.length > MAX_POST_BYTES) {
+        Content.Source.asByteBufferAsync(request, MAX_POST_BYTES + 1).whenComplete((data, error) -> {
+            if (error != null || data.remaining() > MAX_POST_BYTES) {
                 reply(response, callback, 413, "PayloadTooLargeException", "Request entity too large");
                 return;
             }
-            connection.send(new String(data, StandardCharsets.UTF_8));
+            connection.send(StandardCharsets.UTF_8.decode(data).toString());
             response.setStatus(200);
             callback.succeeded();
         });

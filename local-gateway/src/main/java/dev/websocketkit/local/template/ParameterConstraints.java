@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 package dev.websocketkit.local.template;
 
 import static dev.websocketkit.local.template.SamTemplate.listOrSingleton;
