@@ -22,6 +22,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Promise;
 import org.eclipse.jetty.websocket.api.StatusCode;
 
 /**
@@ -102,15 +103,23 @@ final class ManagementApiHandler extends Handler.Abstract {
     }
 
     private static void post(Request request, Response response, Callback callback, LocalConnection connection) {
-        Content.Source.asByteBufferAsync(request, MAX_POST_BYTES + 1).whenComplete((data, error) -> {
-            if (error != null || data.remaining() > MAX_POST_BYTES) {
-                reply(response, callback, 413, "PayloadTooLargeException", "Request entity too large");
+        if (request.getLength() > MAX_POST_BYTES) {
+            tooLarge(response, callback);
+            return;
+        }
+        Content.Source.asByteBuffer(request, Promise.from(data -> {
+            if (data.remaining() > MAX_POST_BYTES) {
+                tooLarge(response, callback);
                 return;
             }
             connection.send(StandardCharsets.UTF_8.decode(data).toString());
             response.setStatus(200);
             callback.succeeded();
-        });
+        }, callback::failed));
+    }
+
+    private static void tooLarge(Response response, Callback callback) {
+        reply(response, callback, 413, "PayloadTooLargeException", "Request entity too large");
     }
 
     private static void describe(Response response, Callback callback, LocalConnection connection) {
