@@ -1,5 +1,7 @@
 package ${package}.handler;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 #if( $storeType == 'dynamodb' )
 import ${package}.connection.Connection;
 import ${package}.connection.ConnectionStore;
@@ -17,7 +19,11 @@ import dev.websocketkit.local.testing.CapturingContext;
 import dev.websocketkit.local.testing.RecordingManagementApi;
 import dev.websocketkit.local.testing.StandardOutputCapture;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +43,7 @@ abstract class HandlerTest {
     static final String STAGE = "prod";
     static final String SOURCE_IP = "203.0.113.7";
     private static final WebSocketEvents EVENTS = new WebSocketEvents(WebSocketEvents.Api.deployed("abc123xyz0", STAGE));
+    private static final Pattern BODY_FIELD = Pattern.compile("\"body\"\\s*:\\s*\"([^\"]*)\"");
 
     static RecordingManagementApi managementApi;
 
@@ -47,6 +54,7 @@ abstract class HandlerTest {
     CapturingContext context;
     /** What the handlers print: their structured logs and metrics. */
     StandardOutputCapture output;
+    private final List<String> sentBodies = new ArrayList<>();
     final Metrics metrics = new Metrics("test-api");
 
     @BeforeAll
@@ -69,9 +77,18 @@ abstract class HandlerTest {
         output = StandardOutputCapture.start();
     }
 
+    /** Whatever a test sent, no message and no body of one reached the log. */
     @AfterEach
-    void restoreStandardOutput() {
+    void restoreStandardOutputAndCheckNoBodyWasLogged() {
         output.close();
+        for (String sent : sentBodies) {
+            Matcher body = BODY_FIELD.matcher(sent);
+            List<String> secrets = body.find() ? List.of(sent, body.group(1)) : List.of(sent);
+            for (String line : output.lines()) {
+                secrets.stream().filter(secret -> secret.length() >= 6).forEach(secret ->
+                        assertFalse(line.contains(secret), "a client's message in the log: " + line));
+            }
+        }
     }
 
     static String newConnectionId() {
@@ -87,7 +104,8 @@ abstract class HandlerTest {
     }
 
     /** A message on the route API Gateway selected for it; {@code body} is sent as the client wrote it. */
-    static APIGatewayV2WebSocketEvent message(String routeKey, String connectionId, String body) {
+    APIGatewayV2WebSocketEvent message(String routeKey, String connectionId, String body) {
+        sentBodies.add(body);
         return EVENTS.message(routeKey, client(connectionId, Instant.now()), body, null);
     }
 #if( $storeType == 'dynamodb' )

@@ -43,6 +43,7 @@ class AuthorizerHandlerTest {
     private static final String METHOD_ARN = "arn:aws:execute-api:us-east-1:123456789012:abc123xyz0/prod/$connect";
     private static final TestTokens TOKENS = new TestTokens();
     private static final String DEFAULT_API_KEY = "echo-app-default-key-for-browsers";
+    private static final String CLIENT_API_KEY = "the-client-application-key";
 
     private static JwksServer jwks;
 
@@ -70,12 +71,13 @@ class AuthorizerHandlerTest {
         output = StandardOutputCapture.start();
     }
 
-    /** Whatever a test did, nothing secret reached the log. */
+    /** Whatever a test did, nothing secret reached the log: no token, no API key. */
     @AfterEach
-    void logsNoToken() {
+    void logsNoTokenOrKey() {
         output.close();
         for (String line : output.lines()) {
             assertFalse(line.contains("eyJ"), "a token in the log: " + line);
+            assertFalse(line.contains(CLIENT_API_KEY) || line.contains(DEFAULT_API_KEY), "an API key in the log: " + line);
         }
     }
 
@@ -136,9 +138,9 @@ class AuthorizerHandlerTest {
 
     @Test
     void passesOnTheApiKeyAClientSent() {
-        IamPolicyResponseV1 policy = authorize(Map.of("Authorization", "Bearer " + TOKENS.valid(), "X-Api-Key", "the-client-application-key"), Map.of());
+        IamPolicyResponseV1 policy = authorize(Map.of("Authorization", "Bearer " + TOKENS.valid(), "X-Api-Key", CLIENT_API_KEY), Map.of());
 
-        assertEquals("the-client-application-key", policy.getUsageIdentifierKey());
+        assertEquals(CLIENT_API_KEY, policy.getUsageIdentifierKey());
     }
 
     @Test
