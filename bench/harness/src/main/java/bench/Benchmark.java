@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The benchmark of bench/run: cold starts beside the floor and two baselines, SnapStart priming, artifact sizes, the
@@ -212,11 +214,14 @@ public final class Benchmark {
 
     /** Posts one broadcast function or worker environment has in flight (the generated Delivery's MAX_IN_FLIGHT). */
     private static final int POSTS_IN_FLIGHT = 16;
+    private static final int STRAIGHT_POSTS_IN_FLIGHT = 256;
+    private static final Pattern CONNECTED = Pattern.compile("\\[ConnectFunction] .*\"message\":\"Connected\".*\"connectionId\":\"([^\"]+)\"");
 
     /**
      * One client broadcasts to every other: the broadcast function posting alone, then fanning out
-     * through SQS to 2, 4 and 10 workers, against a Management API as slow as API Gateway's. The
-     * ideal is what that many environments with 16 posts in flight each could do at that latency.
+     * through SQS to 2, 4 and 10 workers, against a Management API as slow as API Gateway's; then
+     * the limit, the same posts sent straight to the Management API. The ideal is what that many
+     * posts in flight could do at that latency.
      */
     private static void broadcast() throws Exception {
         int clients = Integer.getInteger("bench.fanOut", 10_000);
@@ -231,7 +236,31 @@ public final class Benchmark {
             broadcastRow(table, "fan-out through SQS, BroadcastWorkers=" + workers, clients, latency, workers,
                     Map.of("BroadcastFanOutThreshold", "500", "BroadcastWorkers", Integer.toString(workers)));
         }
+        for (Duration delay : List.of(Duration.ZERO, latency)) {
+            straightPostsRow(table, clients, delay);
+        }
         table.print();
+    }
+
+    /** The limit: the same posts sent by the benchmark itself, {@value #STRAIGHT_POSTS_IN_FLIGHT} at a time. */
+    private static void straightPostsRow(Table table, int clients, Duration latency) throws Exception {
+        try (GatewayProcess gateway = new GatewayProcess(List.of(), List.of("--management-api-latency", latency.toString()));
+             FanOut audience = new FanOut(gateway.uri(), gateway.headers(), clients)) {
+            List<String> connectionIds = gateway.output().awaitAll(line -> CONNECTED.matcher(line).find(), clients).stream()
+                    .map(Benchmark::connectionId).toList();
+            audience.postDirectly(gateway.callbackUrl(), connectionIds, "warm-up", STRAIGHT_POSTS_IN_FLIGHT);
+            FanOut.Result result = audience.postDirectly(gateway.callbackUrl(), connectionIds, "measured", STRAIGHT_POSTS_IN_FLIGHT);
+            String ideal = latency.isZero() ? "-" : whole(STRAIGHT_POSTS_IN_FLIGHT * 1000.0 / latency.toMillis());
+            table.row("straight POSTs, " + STRAIGHT_POSTS_IN_FLIGHT + " in flight (the limit)", Long.toString(latency.toMillis()), "-",
+                    ms(result.millis()), whole(clients / (result.millis() / 1000)), ideal, Integer.toString(result.missed()),
+                    Integer.toString(result.duplicates()));
+        }
+    }
+
+    private static String connectionId(String connectedLine) {
+        Matcher connected = CONNECTED.matcher(connectedLine);
+        connected.find();
+        return connected.group(1);
     }
 
     private static void broadcastRow(Table table, String way, int clients, Duration latency, int environments,

@@ -2,14 +2,18 @@
 
 package bench;
 
+import dev.websocketkit.local.aws.LocalAccount;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -75,6 +79,25 @@ final class FanOut implements AutoCloseable {
         long start = System.nanoTime();
         clients.get(0).sendText("{\"message\": \"broadcast\", \"body\": \"" + text + "\"}", true).join();
         return await(start, timeoutSeconds);
+    }
+
+    /**
+     * The same posts sent straight to the Management API by this process, {@code inFlight} at a
+     * time: the limit of the local gateway, with no function, queue or store in the way. (All
+     * 10,000 at once would measure the JDK client's connection handling instead.)
+     */
+    Result postDirectly(String callbackUrl, List<String> connectionIds, String text, int inFlight) throws InterruptedException {
+        expect(text);
+        Semaphore window = new Semaphore(inFlight);
+        long start = System.nanoTime();
+        for (String connectionId : connectionIds) {
+            window.acquire();
+            http.sendAsync(HttpRequest.newBuilder(URI.create(callbackUrl + "/@connections/" + connectionId))
+                            .header("Authorization", "AWS4-HMAC-SHA256 Credential=" + LocalAccount.ACCESS_KEY_ID + "/bench")
+                            .POST(HttpRequest.BodyPublishers.ofString("\"" + text + "\"")).build(), HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((response, error) -> window.release());
+        }
+        return await(start, 120);
     }
 
     private void expect(String text) {

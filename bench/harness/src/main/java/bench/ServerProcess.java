@@ -50,7 +50,10 @@ final class ServerProcess implements AutoCloseable {
                 return line;
             }
         }
-        throw new IllegalStateException("the server did not print the expected line in time");
+        int from = Math.max(0, everything.size() - 20);
+        throw new IllegalStateException("the server did not print the expected line in two minutes"
+                + (process.isAlive() ? "" : " (it exited with " + process.exitValue() + ")") + "; its last lines:\n"
+                + String.join("\n", everything.subList(from, everything.size())));
     }
 
     /** The next {@code count} matching lines. */
