@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -243,13 +244,14 @@ public final class WebSocketApiDefinition {
                         .filter(event -> enabled(event, intrinsics))
                         .forEach(event -> sources.add(queueEventSource(functionId, intrinsics.resolve(event.get("Queue")), event, intrinsics))));
         Map<String, String> functionIdsByName = functionIdsByName(intrinsics);
+        Set<String> queueIds = queues().keySet();
         template.resourcesOfType("AWS::Lambda::EventSourceMapping").values().stream()
                 .map(SamTemplate::properties)
                 .filter(mapping -> enabled(mapping, intrinsics))
                 .forEach(mapping -> {
                     Object source = mapping.get("EventSourceArn");
                     List<Object> getAtt = listOrSingleton(mapOrEmpty(source).get("Fn::GetAtt"));
-                    if (!getAtt.isEmpty() && !queues().containsKey(String.valueOf(getAtt.get(0)))) {
+                    if (!getAtt.isEmpty() && !queueIds.contains(String.valueOf(getAtt.get(0)))) {
                         return; // a stream or a broker of the template: its attributes have no local value
                     }
                     String queueArn = String.valueOf(intrinsics.resolve(source));
