@@ -15,8 +15,7 @@ public enum Metric {
     /** A message the API could not act on and answered with an error; by {@code Route}. */
     INVALID_MESSAGES("InvalidMessages", "Count"),
     /** A post to a connection that reached it. */
-    DELIVERIES("Deliveries", "Count"),
-    ;
+    DELIVERIES("Deliveries", "Count");
 
     private final String cloudWatchName;
     private final String unit;

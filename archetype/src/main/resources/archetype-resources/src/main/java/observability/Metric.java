@@ -18,9 +18,9 @@ public enum Metric {
     MESSAGES("Messages", "Count"),
     /** A message the API could not act on and answered with an error; by {@code Route}. */
     INVALID_MESSAGES("InvalidMessages", "Count"),
+#if( $storeType == 'dynamodb' )
     /** A post to a connection that reached it. */
     DELIVERIES("Deliveries", "Count"),
-#if( $storeType == 'dynamodb' )
     /** A post answered 410 Gone: the connection was removed. */
     GONE_CONNECTIONS("GoneConnections", "Count"),
     /** A post that failed, retries included. */
@@ -32,9 +32,11 @@ public enum Metric {
     /** A broadcast past the fan-out threshold, queued in pages for the workers. */
     BROADCASTS_FANNED_OUT("BroadcastsFannedOut", "Count"),
     /** Connections a broadcast could not reach after every attempt, kept in the dead-letter queue. */
-    DEAD_LETTERED_CONNECTIONS("DeadLetteredConnections", "Count"),
+    DEAD_LETTERED_CONNECTIONS("DeadLetteredConnections", "Count");
+#else
+    /** A post to a connection that reached it. */
+    DELIVERIES("Deliveries", "Count");
 #end
-    ;
 
     private final String cloudWatchName;
     private final String unit;

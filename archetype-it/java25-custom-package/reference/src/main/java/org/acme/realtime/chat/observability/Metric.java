@@ -29,8 +29,7 @@ public enum Metric {
     /** A broadcast past the fan-out threshold, queued in pages for the workers. */
     BROADCASTS_FANNED_OUT("BroadcastsFannedOut", "Count"),
     /** Connections a broadcast could not reach after every attempt, kept in the dead-letter queue. */
-    DEAD_LETTERED_CONNECTIONS("DeadLetteredConnections", "Count"),
-    ;
+    DEAD_LETTERED_CONNECTIONS("DeadLetteredConnections", "Count");
 
     private final String cloudWatchName;
     private final String unit;
