@@ -129,8 +129,8 @@ public final class LocalGateway implements AutoCloseable {
         apiKeys.add(config.apiKey());
         server.start(api, routes, stage, apiKeys, functions,
                 new WebSocketEvents(new WebSocketEvents.Api(API_ID, server.authority(), stage)),
-                developmentIdentityProvider, developmentToken, config.idleTimeout(), config.maxConnectionDuration(),
-                config.managementApiLatency(), log);
+                developmentIdentityProvider, developmentToken, new GatewayServer.Limits(config.idleTimeout(),
+                        config.maxConnectionDuration(), config.newConnectionsPerSecond(), config.managementApiLatency()), log);
         this.initialization = CompletableFuture.allOf(functions.initializeAll(), resources);
         initialization.whenComplete((ready, error) -> {
             if (error == null) {

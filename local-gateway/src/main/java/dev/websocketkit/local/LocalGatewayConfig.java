@@ -26,6 +26,7 @@ public final class LocalGatewayConfig {
     private Duration idleTimeout = Duration.ofMinutes(10);
     private Duration maxConnectionDuration = Duration.ofHours(2);
     private Duration managementApiLatency = Duration.ZERO;
+    private int newConnectionsPerSecond = 500;
     private IdentityProvider identityProvider;
     private List<String> identityParameters = DEFAULT_IDENTITY_PARAMETERS;
     private final Map<String, String> parameterOverrides = new LinkedHashMap<>();
@@ -66,6 +67,18 @@ public final class LocalGatewayConfig {
 
     public LocalGatewayConfig maxConnectionDuration(Duration maxConnectionDuration) {
         this.maxConnectionDuration = maxConnectionDuration;
+        return this;
+    }
+
+    /**
+     * API Gateway's quota of new connections per second (500 by default, per account and Region);
+     * a handshake past it is refused with 429, before the authorizer or {@code $connect} runs.
+     */
+    public LocalGatewayConfig newConnectionsPerSecond(int newConnectionsPerSecond) {
+        if (newConnectionsPerSecond < 1) {
+            throw new IllegalArgumentException("newConnectionsPerSecond must be at least 1: " + newConnectionsPerSecond);
+        }
+        this.newConnectionsPerSecond = newConnectionsPerSecond;
         return this;
     }
 
@@ -137,6 +150,10 @@ public final class LocalGatewayConfig {
 
     Duration managementApiLatency() {
         return managementApiLatency;
+    }
+
+    int newConnectionsPerSecond() {
+        return newConnectionsPerSecond;
     }
 
     Optional<IdentityProvider> identityProvider() {

@@ -8,6 +8,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -18,14 +19,15 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * java -cp &lt;gateway class path&gt; dev.websocketkit.local.Main --template template.yaml \
- *      --function-classpath target/classes:&lt;dependencies&gt; [--port 8080] [--api-key KEY] [--idle-timeout PT10M] [--management-api-latency PT0.025S]
+ *      --function-classpath target/classes:&lt;dependencies&gt; [--port 8080] [--api-key KEY] [--idle-timeout PT10M] [--management-api-latency PT0.025S] [--new-connections-per-second 500]
  *      [--jwks-url URL --jwt-issuer ISSUER --jwt-audience AUDIENCE] [--parameter Name=Value ...]
  * </pre>
  */
 public final class Main {
 
     private static final String USAGE = "Usage: --template <template.yaml> [--function-classpath <path>] [--host <host>] [--port <port>] "
-            + "[--api-key <key>] [--idle-timeout <ISO-8601 duration>] [--management-api-latency <ISO-8601 duration>] [--jwks-url <url> --jwt-issuer <issuer> --jwt-audience <audience>] "
+            + "[--api-key <key>] [--idle-timeout <ISO-8601 duration>] [--management-api-latency <ISO-8601 duration>] "
+            + "[--new-connections-per-second <number>] [--jwks-url <url> --jwt-issuer <issuer> --jwt-audience <audience>] "
             + "[--parameter <Name=Value>]...";
 
     private Main() {
@@ -81,16 +83,19 @@ public final class Main {
                     config.host(value);
                     break;
                 case "--port":
-                    config.port(Integer.parseInt(value));
+                    config.port(number(option[0], value));
                     break;
                 case "--api-key":
                     config.apiKey(value);
                     break;
                 case "--idle-timeout":
-                    config.idleTimeout(Duration.parse(value));
+                    config.idleTimeout(duration(option[0], value));
                     break;
                 case "--management-api-latency":
-                    config.managementApiLatency(Duration.parse(value));
+                    config.managementApiLatency(duration(option[0], value));
+                    break;
+                case "--new-connections-per-second":
+                    config.newConnectionsPerSecond(number(option[0], value));
                     break;
                 case "--jwks-url":
                     jwksUrl = value;
@@ -119,6 +124,22 @@ public final class Main {
             config.identityProvider(new IdentityProvider(jwksUrl, issuer, audience));
         }
         return config;
+    }
+
+    private static int number(String option, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " takes a whole number, not " + value);
+        }
+    }
+
+    private static Duration duration(String option, String value) {
+        try {
+            return Duration.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(option + " takes an ISO-8601 duration such as PT10M or PT0.03S, not " + value);
+        }
     }
 
     /** The functions' class path, on its own: the JDK below it and nothing of the gateway's. */

@@ -150,9 +150,9 @@ class EchoApiTest {
     }
 
     @Test
-    void refusesWithTheStatusOfConnectAnd500WhenConnectThrows(LocalGateway gateway) {
+    void refusesWithTheStatusOfConnectAnd502WhenConnectThrows(LocalGateway gateway) {
         assertEquals(429, gateway.handshake().query("refuse", "429").refusal());
-        assertEquals(500, gateway.handshake().query("fail", "1").refusal());
+        assertEquals(502, gateway.handshake().query("fail", "1").refusal());
     }
 
     @Test

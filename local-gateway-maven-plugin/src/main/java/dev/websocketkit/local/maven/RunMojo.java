@@ -56,6 +56,10 @@ public final class RunMojo extends AbstractMojo {
     @Parameter(property = "local.managementApiLatency", defaultValue = "PT0S")
     private String managementApiLatency;
 
+    /** API Gateway's quota of new connections per second; a handshake past it is refused with 429. */
+    @Parameter(property = "local.newConnectionsPerSecond", defaultValue = "500")
+    private int newConnectionsPerSecond;
+
     /** A real identity provider's JWKS URL, to accept its tokens instead of the development provider's. */
     @Parameter(property = "local.jwksUrl")
     private String jwksUrl;
@@ -91,6 +95,7 @@ public final class RunMojo extends AbstractMojo {
                 .option("--api-key", apiKey)
                 .option("--idle-timeout", idleTimeout)
                 .option("--management-api-latency", managementApiLatency)
+                .option("--new-connections-per-second", Integer.toString(newConnectionsPerSecond))
                 .option("--jwks-url", jwksUrl)
                 .option("--jwt-issuer", jwtIssuer)
                 .option("--jwt-audience", jwtAudience)

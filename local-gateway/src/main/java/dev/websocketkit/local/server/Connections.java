@@ -5,6 +5,7 @@ package dev.websocketkit.local.server;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /** The open connections of the local API, by connection id. */
 final class Connections {
@@ -24,7 +25,7 @@ final class Connections {
         return Optional.ofNullable(open.get(connectionId)).filter(LocalConnection::isOpen);
     }
 
-    int count() {
-        return open.size();
+    void forEachOpen(Consumer<LocalConnection> action) {
+        open.values().forEach(action);
     }
 }

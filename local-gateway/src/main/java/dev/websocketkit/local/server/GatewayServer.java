@@ -18,16 +18,19 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
 /**
  * The gateway's HTTP server: WebSocket clients, the Management API and the development identity
- * provider on one port. Handshakes wait for the authorizer and {@code $connect} on a server thread;
- * messages are handed to the functions' invocation threads, so a handler that calls the Management
- * API never waits for a server thread its own invocation holds.
+ * provider on one port. Handshakes and messages are handed to the functions' invocation threads, so
+ * no server thread waits for a function, and a handler that calls the Management API never waits for
+ * a server thread its own invocation holds.
  */
 public final class GatewayServer {
 
@@ -41,11 +44,12 @@ public final class GatewayServer {
     private final String displayHost;
     private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
         Thread thread = Executors.defaultThreadFactory().newThread(runnable);
-        thread.setName("connection-expiry");
+        thread.setName("gateway-timers");
         thread.setDaemon(true);
         return thread;
     });
     private String stage;
+    private ConnectionTimeouts timeouts;
 
     /** Binds the port at once, so that its number is known before the functions are given their environment. */
     public GatewayServer(String host, int port) throws IOException {
@@ -53,7 +57,10 @@ public final class GatewayServer {
         threads.setName("gateway");
         threads.setDaemon(true);
         this.server = new Server(threads);
-        this.connector = new ServerConnector(server);
+        HttpConfiguration http = new HttpConfiguration();
+        // API Gateway names no server software in its answers.
+        http.setSendServerVersion(false);
+        this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
         connector.open();
@@ -71,30 +78,37 @@ public final class GatewayServer {
         return stage;
     }
 
+    /** API Gateway's limits on connections, as the configuration sets them, and the latency of the Management API. */
+    public record Limits(Duration idleTimeout, Duration maxConnectionDuration, int newConnectionsPerSecond, Duration managementApiLatency) {
+    }
+
     public void start(WebSocketApiDefinition api, Map<String, Route> routes, String stage, Set<String> apiKeys, Functions functions,
                       WebSocketEvents events, DevelopmentIdentityProvider identityProvider, String developmentToken,
-                      Duration idleTimeout, Duration maxConnectionDuration, Duration managementApiLatency, GatewayLog log) throws Exception {
+                      Limits limits, GatewayLog log) throws Exception {
         this.stage = stage;
         Connections connections = new Connections();
-        MessageRouter router = new MessageRouter(api.routeSelection(), routes, functions, events, connections, scheduler,
-                maxConnectionDuration, log);
-        HandshakeHandler handshakes = new HandshakeHandler(Optional.ofNullable(routes.get("$connect")), api.apiKeySource(), apiKeys,
-                functions, events, router);
+        this.timeouts = new ConnectionTimeouts(connections, limits.idleTimeout(), limits.maxConnectionDuration(), scheduler);
+        MessageRouter router = new MessageRouter(api.routeSelection(), routes, functions, events, connections, log);
+        WebSocketServerComponents.ensureWebSocketComponents(server).getExtensionRegistry().register(FrameSizeLimit.NAME, FrameSizeLimit.class);
         WebSocketUpgradeHandler webSockets = WebSocketUpgradeHandler.from(server, container -> {
             container.setMaxTextMessageSize(MAX_MESSAGE_BYTES);
             container.setMaxBinaryMessageSize(MAX_MESSAGE_BYTES);
-            container.setMaxFrameSize(MAX_FRAME_BYTES);
+            // FrameSizeLimit checks each frame as it arrives; Jetty's own limit is that of a whole message, to which
+            // permessage-deflate may inflate a frame.
+            container.setMaxFrameSize(MAX_MESSAGE_BYTES + 1);
             container.setAutoFragment(false);
-            container.setIdleTimeout(idleTimeout);
-            container.addMapping("/*", handshakes);
+            // ConnectionTimeouts closes idle connections with API Gateway's reason.
+            container.setIdleTimeout(Duration.ZERO);
         });
         List<Handler> handlers = new ArrayList<>();
+        Optional<Route> connect = Optional.ofNullable(routes.get("$connect"));
+        handlers.add(new HandshakeHandler(webSockets.getServerWebSocketContainer(), new NewConnectionQuota(limits.newConnectionsPerSecond()),
+                connect, api.apiKeySource(), apiKeys, functions, events, router));
         handlers.add(new ManagementApiHandler(stage, Set.of(authority(), "127.0.0.1:" + connector.getLocalPort(),
-                "[::1]:" + connector.getLocalPort()), connections, managementApiLatency, scheduler));
+                "[::1]:" + connector.getLocalPort()), connections, limits.managementApiLatency(), scheduler));
         if (identityProvider != null) {
             handlers.add(identityProvider);
         }
-        Optional<Route> connect = Optional.ofNullable(routes.get("$connect"));
         boolean apiKeyInHeader = connect.map(Route::apiKeyRequired).orElse(false) && api.apiKeySource() == ApiKeySource.HEADER;
         handlers.add(new DevelopmentPage("ws://" + authority(), developmentToken, String.join(".", api.routeSelection().bodyPath()),
                 routes.keySet().stream().filter(key -> !key.startsWith("$")).toList(), apiKeyInHeader));
@@ -104,6 +118,9 @@ public final class GatewayServer {
     }
 
     public void stop() {
+        if (timeouts != null) {
+            timeouts.close();
+        }
         scheduler.shutdownNow();
         try {
             server.stop();

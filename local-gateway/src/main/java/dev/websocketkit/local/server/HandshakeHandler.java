@@ -14,28 +14,60 @@ import dev.websocketkit.local.template.WebSocketApiDefinition.Authorizer;
 import dev.websocketkit.local.template.WebSocketApiDefinition.Route;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
+import org.eclipse.jetty.websocket.api.ExtensionConfig;
 import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
-import org.eclipse.jetty.websocket.server.WebSocketCreator;
+import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 
 /**
- * The WebSocket handshake as API Gateway runs it, before the connection exists: the
- * {@code $connect} authorizer (401 when an identity source is missing or it fails with
- * "Unauthorized", 403 when its policy does not allow, 500 on any other failure), the API key (403),
- * then the {@code $connect} integration, whose status decides and whose
+ * The WebSocket handshake as API Gateway runs it, before the connection exists: the new-connection
+ * quota (429), the {@code $connect} authorizer (401 when an identity source is missing or it fails
+ * with "Unauthorized", 403 when its policy does not allow, 500 on any other failure), the API key
+ * (403), then the {@code $connect} integration, whose status decides (502 when it fails) and whose
  * {@code Sec-WebSocket-Protocol} header becomes the accepted subprotocol. A refused handshake is
  * answered with its HTTP status; it is never accepted and then closed.
+ *
+ * <p>The authorizer and {@code $connect} run on the functions' invocation threads, and the upgrade
+ * happens when they have answered: a burst of handshakes holds none of the server's threads, which
+ * the connections already open and the Management API keep for themselves.
  */
-final class HandshakeHandler implements WebSocketCreator {
+final class HandshakeHandler extends Handler.Abstract {
 
+    /** A handshake refused on the way; carries no stack trace, it is an answer, not an error. */
+    private static final class Refused extends RuntimeException {
+
+        private final transient Refusal refusal;
+
+        Refused(Refusal refusal) {
+            super(refusal.status() + " " + refusal.message(), null, false, false);
+            this.refusal = refusal;
+        }
+    }
+
+    /** What the authorizer let through: the context every event of the connection carries, and the API key it chose. */
+    private record Authorization(Map<String, Object> context, String apiKey) {
+
+        static final Authorization NONE = new Authorization(null, null);
+    }
+
+    /** An accepted handshake: what the authorizer let through, and the subprotocol {@code $connect} chose ({@code null} for none). */
+    private record Admission(Authorization authorization, String subprotocol) {
+    }
+
+    private final ServerWebSocketContainer webSockets;
+    private final NewConnectionQuota quota;
     private final Optional<Route> connectRoute;
     private final ApiKeySource apiKeySource;
     private final Set<String> apiKeys;
@@ -43,8 +75,10 @@ final class HandshakeHandler implements WebSocketCreator {
     private final WebSocketEvents events;
     private final MessageRouter router;
 
-    HandshakeHandler(Optional<Route> connectRoute, ApiKeySource apiKeySource, Set<String> apiKeys, Functions functions,
-                     WebSocketEvents events, MessageRouter router) {
+    HandshakeHandler(ServerWebSocketContainer webSockets, NewConnectionQuota quota, Optional<Route> connectRoute,
+                     ApiKeySource apiKeySource, Set<String> apiKeys, Functions functions, WebSocketEvents events, MessageRouter router) {
+        this.webSockets = webSockets;
+        this.quota = quota;
         this.connectRoute = connectRoute;
         this.apiKeySource = apiKeySource;
         this.apiKeys = Set.copyOf(apiKeys);
@@ -54,7 +88,14 @@ final class HandshakeHandler implements WebSocketCreator {
     }
 
     @Override
-    public Object createWebSocket(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
+    public boolean handle(Request request, Response response, Callback callback) {
+        if (!isWebSocketHandshake(request)) {
+            return false;
+        }
+        if (!quota.tryAcquire()) {
+            Refusal.TOO_MANY_REQUESTS.write(response, callback);
+            return true;
+        }
         Map<String, String> headers = new LinkedHashMap<>();
         request.getHeaders().forEach(field -> headers.merge(field.getName(), field.getValue(), (first, next) -> first + "," + next));
         Map<String, String> query = new LinkedHashMap<>();
@@ -62,62 +103,118 @@ final class HandshakeHandler implements WebSocketCreator {
         Handshake handshake = Handshake.of(headers, query);
         Client client = new Client(WebSocketEvents.newId(), Instant.now(), Request.getRemoteAddr(request), header(headers, "User-Agent"));
 
-        Map<String, Object> authorizerContext = null;
-        String authorizerApiKey = null;
+        authorize(client, handshake)
+                .thenApply(authorization -> checkApiKey(authorization, headers))
+                .thenCompose(authorization -> connect(client, handshake, authorization))
+                .whenComplete((admission, error) -> {
+                    if (error == null) {
+                        upgrade(request, response, callback, new LocalConnection(client, admission.authorization().context()),
+                                admission.subprotocol());
+                    } else if (unwrap(error) instanceof Refused refused) {
+                        refused.refusal.write(response, callback);
+                    } else {
+                        callback.failed(unwrap(error));
+                    }
+                });
+        return true;
+    }
+
+    private CompletableFuture<Authorization> authorize(Client client, Handshake handshake) {
         Optional<Authorizer> authorizer = connectRoute.flatMap(Route::authorizer);
-        if (authorizer.isPresent()) {
-            if (!hasIdentitySources(authorizer.get(), headers, query)) {
-                return refuse(request, response, callback, 401, "Unauthorized");
+        if (authorizer.isEmpty()) {
+            return CompletableFuture.completedFuture(Authorization.NONE);
+        }
+        if (!hasIdentitySources(authorizer.get(), handshake)) {
+            return CompletableFuture.failedFuture(new Refused(Refusal.UNAUTHORIZED));
+        }
+        APIGatewayCustomAuthorizerEvent event = events.authorize(client, handshake);
+        return functions.get(authorizer.get().functionId()).invoke(event).handle((response, error) -> {
+            if (error != null) {
+                Throwable cause = unwrap(error);
+                throw new Refused("Unauthorized".equals(cause.getMessage()) ? Refusal.UNAUTHORIZED : Refusal.AUTHORIZER_FAILED);
             }
-            APIGatewayCustomAuthorizerEvent event = events.authorize(client, handshake);
-            AuthorizerAnswer answer;
-            try {
-                answer = AuthorizerAnswer.of(functions.get(authorizer.get().functionId()).invoke(event).join());
-            } catch (CompletionException e) {
-                boolean unauthorized = e.getCause() != null && "Unauthorized".equals(e.getCause().getMessage());
-                return unauthorized
-                        ? refuse(request, response, callback, 401, "Unauthorized")
-                        : refuse(request, response, callback, 500, "Internal server error");
-            }
+            AuthorizerAnswer answer = AuthorizerAnswer.of(response);
             if (!answer.allows(event.getMethodArn())) {
-                return refuse(request, response, callback, 403, "Forbidden");
+                throw new Refused(Refusal.FORBIDDEN);
             }
-            authorizerContext = answer.requestContext();
-            authorizerApiKey = answer.usageIdentifierKey();
-        }
+            return new Authorization(answer.requestContext(), answer.usageIdentifierKey());
+        });
+    }
+
+    private Authorization checkApiKey(Authorization authorization, Map<String, String> headers) {
         if (connectRoute.isPresent() && connectRoute.get().apiKeyRequired()) {
-            String apiKey = apiKeySource == ApiKeySource.HEADER ? header(headers, "x-api-key") : authorizerApiKey;
+            String apiKey = apiKeySource == ApiKeySource.HEADER ? header(headers, "x-api-key") : authorization.apiKey();
             if (apiKey == null || !apiKeys.contains(apiKey)) {
-                return refuse(request, response, callback, 403, "Forbidden");
+                throw new Refused(Refusal.FORBIDDEN);
             }
         }
-        if (connectRoute.isPresent()) {
-            Map<String, Object> answer;
-            try {
-                answer = json(functions.get(connectRoute.get().functionId()).invoke(events.connect(client, handshake, authorizerContext)).join());
-            } catch (CompletionException e) {
-                return refuse(request, response, callback, 500, "Internal server error");
-            }
-            int status = answer.get("statusCode") instanceof Number ? ((Number) answer.get("statusCode")).intValue() : 200;
-            if (status < 200 || status > 299) {
-                return refuse(request, response, callback, status, null);
-            }
-            String subprotocol = header(SamTemplate.mapOrEmpty(answer.get("headers")), "Sec-WebSocket-Protocol");
+        return authorization;
+    }
+
+    private CompletableFuture<Admission> connect(Client client, Handshake handshake, Authorization authorization) {
+        if (connectRoute.isEmpty()) {
+            return CompletableFuture.completedFuture(new Admission(authorization, null));
+        }
+        return functions.get(connectRoute.get().functionId()).invoke(events.connect(client, handshake, authorization.context()))
+                .handle((response, error) -> {
+                    Map<String, Object> answer = error == null ? json(response) : null;
+                    if (answer == null) {
+                        throw new Refused(Refusal.INTEGRATION_FAILED);
+                    }
+                    int status = answer.get("statusCode") instanceof Number number ? number.intValue() : 200;
+                    if (status < 200 || status > 299) {
+                        throw new Refused(Refusal.byIntegration(status));
+                    }
+                    return new Admission(authorization, header(SamTemplate.mapOrEmpty(answer.get("headers")), "Sec-WebSocket-Protocol"));
+                });
+    }
+
+    /** Completes the handshake now that the API has accepted it. */
+    private void upgrade(Request request, Response response, Callback callback, LocalConnection connection, String subprotocol) {
+        boolean upgraded = webSockets.upgrade((upgradeRequest, upgradeResponse, upgradeCallback) -> {
             if (subprotocol != null) {
-                response.setAcceptedSubProtocol(subprotocol);
+                upgradeResponse.setAcceptedSubProtocol(subprotocol);
             }
+            limitFrames(upgradeResponse);
+            return new ConnectionEndpoint(connection, router);
+        }, request, response, callback);
+        if (!upgraded) {
+            callback.failed(new IllegalStateException("The WebSocket upgrade of an accepted handshake did not happen"));
         }
-        return new ConnectionEndpoint(new LocalConnection(client, authorizerContext), router);
+    }
+
+    /**
+     * Checks the size of each frame as it arrives, before {@code permessage-deflate} inflates it,
+     * and lets that extension inflate a frame up to the size of a whole message.
+     */
+    private static void limitFrames(ServerUpgradeResponse response) {
+        List<ExtensionConfig> extensions = new ArrayList<>();
+        extensions.add(ExtensionConfig.parse(FrameSizeLimit.NAME));
+        for (ExtensionConfig negotiated : response.getExtensions()) {
+            if (negotiated.getName().equals("permessage-deflate")) {
+                negotiated.setParameter("@inflate_buffer_size", GatewayServer.MAX_MESSAGE_BYTES + 1);
+                negotiated.setParameter("@deflate_buffer_size", GatewayServer.MAX_MESSAGE_BYTES + 1);
+            }
+            extensions.add(negotiated);
+        }
+        response.setExtensions(extensions);
+    }
+
+    /** A request that asks for a WebSocket connection, as RFC 6455 words it; anything else is for the other handlers. */
+    private static boolean isWebSocketHandshake(Request request) {
+        return request.getMethod().equals("GET")
+                && "websocket".equalsIgnoreCase(request.getHeaders().get(HttpHeader.UPGRADE))
+                && request.getHeaders().get(HttpHeader.SEC_WEBSOCKET_KEY) != null;
     }
 
     /** API Gateway refuses a handshake without the authorizer's identity sources before invoking it. */
-    private static boolean hasIdentitySources(Authorizer authorizer, Map<String, String> headers, Map<String, String> query) {
+    private static boolean hasIdentitySources(Authorizer authorizer, Handshake handshake) {
         for (String source : authorizer.identitySources()) {
             String value;
             if (source.startsWith("route.request.header.")) {
-                value = header(headers, source.substring("route.request.header.".length()));
+                value = header(handshake.headers(), source.substring("route.request.header.".length()));
             } else if (source.startsWith("route.request.querystring.")) {
-                value = query.get(source.substring("route.request.querystring.".length()));
+                value = handshake.query().get(source.substring("route.request.querystring.".length()));
             } else {
                 throw new IllegalStateException("The local gateway supports header and querystring identity sources, not " + source);
             }
@@ -128,11 +225,6 @@ final class HandshakeHandler implements WebSocketCreator {
         return true;
     }
 
-    private static Object refuse(Request request, Response response, Callback callback, int status, String message) {
-        Response.writeError(request, response, callback, status, message);
-        return null;
-    }
-
     private static String header(Map<String, ?> headers, String name) {
         return headers.entrySet().stream()
                 .filter(header -> header.getKey().equalsIgnoreCase(name))
@@ -141,6 +233,11 @@ final class HandshakeHandler implements WebSocketCreator {
                 .orElse(null);
     }
 
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    }
+
+    /** The integration's answer as API Gateway reads it; {@code null} when it is not JSON, which API Gateway takes as a failure. */
     private static Map<String, Object> json(Object response) {
         if (response == null) {
             return Map.of();
@@ -148,7 +245,7 @@ final class HandshakeHandler implements WebSocketCreator {
         try {
             return SamTemplate.mapOrEmpty(JSON.std.anyFrom(JSON.std.asString(response)));
         } catch (IOException e) {
-            throw new IllegalStateException("The $connect integration's answer is not JSON: " + response, e);
+            return null;
         }
     }
 }

@@ -3,10 +3,10 @@
 package dev.websocketkit.local.server;
 
 import dev.websocketkit.local.events.WebSocketEvents.Client;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -21,14 +21,13 @@ final class LocalConnection {
 
     private final Client client;
     private final Map<String, Object> authorizer;
+    private final long connectedNanos = System.nanoTime();
     private volatile Session session;
-    private volatile Instant lastActiveAt;
-    private volatile Future<?> expiry;
+    private volatile long lastActiveNanos = connectedNanos;
 
     LocalConnection(Client client, Map<String, Object> authorizer) {
         this.client = client;
         this.authorizer = authorizer;
-        this.lastActiveAt = client.connectedAt();
     }
 
     String id() {
@@ -44,28 +43,25 @@ final class LocalConnection {
         return authorizer;
     }
 
+    /** When a message last went either way, for the idle timeout and the Management API's {@code lastActiveAt}. */
     Instant lastActiveAt() {
-        return lastActiveAt;
+        return client.connectedAt().plus(Duration.ofNanos(lastActiveNanos - connectedNanos));
+    }
+
+    long lastActiveNanos() {
+        return lastActiveNanos;
+    }
+
+    long connectedNanos() {
+        return connectedNanos;
     }
 
     void opened(Session session) {
         this.session = session;
     }
 
-    /** The scheduled close at the maximum connection duration, cancelled when the connection closes first. */
-    void expiresWith(Future<?> expiry) {
-        this.expiry = expiry;
-    }
-
-    void closed() {
-        Future<?> current = expiry;
-        if (current != null) {
-            current.cancel(false);
-        }
-    }
-
     void touch() {
-        lastActiveAt = Instant.now();
+        lastActiveNanos = System.nanoTime();
     }
 
     boolean isOpen() {
@@ -82,6 +78,7 @@ final class LocalConnection {
         if (current == null) {
             return;
         }
+        touch();
         if (text.length() <= FRAME_CHARACTERS) {
             current.sendText(text, Callback.NOOP);
             return;

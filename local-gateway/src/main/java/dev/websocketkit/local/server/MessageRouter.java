@@ -9,18 +9,12 @@ import dev.websocketkit.local.function.Functions;
 import dev.websocketkit.local.template.WebSocketApiDefinition.Route;
 import dev.websocketkit.local.template.WebSocketApiDefinition.RouteSelection;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.websocket.api.StatusCode;
 
 /**
  * What API Gateway does with an open connection: picks each message's route from its body and
- * invokes the route's function, answers what no route takes, runs {@code $disconnect} when the
- * connection closes, and closes it when it reaches the maximum connection duration.
+ * invokes the route's function, answers what no route takes, and runs {@code $disconnect} when the
+ * connection closes.
  */
 final class MessageRouter {
 
@@ -29,26 +23,20 @@ final class MessageRouter {
     private final Functions functions;
     private final WebSocketEvents events;
     private final Connections connections;
-    private final ScheduledExecutorService scheduler;
-    private final Duration maxDuration;
     private final GatewayLog log;
 
     MessageRouter(RouteSelection selection, Map<String, Route> routes, Functions functions, WebSocketEvents events,
-                  Connections connections, ScheduledExecutorService scheduler, Duration maxDuration, GatewayLog log) {
+                  Connections connections, GatewayLog log) {
         this.selection = selection;
         this.routes = routes;
         this.functions = functions;
         this.events = events;
         this.connections = connections;
-        this.scheduler = scheduler;
-        this.maxDuration = maxDuration;
         this.log = log;
     }
 
     void opened(LocalConnection connection) {
         connections.add(connection);
-        connection.expiresWith(scheduler.schedule(() -> connection.close(StatusCode.SHUTDOWN, "Going away"),
-                maxDuration.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     void onMessage(LocalConnection connection, String body) {
@@ -68,7 +56,6 @@ final class MessageRouter {
     }
 
     void onClose(LocalConnection connection) {
-        connection.closed();
         if (connections.remove(connection) && routes.containsKey("$disconnect")) {
             functions.get(routes.get("$disconnect").functionId())
                     .invoke(events.disconnect(connection.client(), connection.authorizer()))
@@ -106,16 +93,12 @@ final class MessageRouter {
         }
     }
 
-    /** API Gateway's own answer to a message it cannot deliver to an integration. */
+    /**
+     * API Gateway's own answer to a message it cannot deliver to an integration, spaced as API
+     * Gateway spaces it: {@code {"message": "Forbidden", "connectionId":"…", "requestId":"…"}}.
+     * Connection and request ids are letters, digits and {@code =}: nothing to escape.
+     */
     static String apiGatewayError(String message, LocalConnection connection) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("message", message);
-        error.put("connectionId", connection.id());
-        error.put("requestId", WebSocketEvents.newId());
-        try {
-            return JSON.std.asString(error);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return "{\"message\": \"" + message + "\", \"connectionId\":\"" + connection.id() + "\", \"requestId\":\"" + WebSocketEvents.newId() + "\"}";
     }
 }
