@@ -215,6 +215,16 @@ public final class LocalGateway implements AutoCloseable {
         return functions.get(functionLogicalId).environment();
     }
 
+    /**
+     * The processor time each function's handlers have used so far, by logical id: what a load
+     * test costs in the functions themselves, as opposed to the gateway that runs them.
+     */
+    public Map<String, Duration> handlerCpuTime() {
+        Map<String, Duration> used = new LinkedHashMap<>();
+        functions.all().forEach(function -> used.put(function.name(), function.handlerCpuTime()));
+        return used;
+    }
+
     /** Waits until every function has run its init phase and the template's tables and queues exist; fails if they could not be created. */
     public void awaitFunctions() {
         initialization.join();

@@ -63,6 +63,10 @@ public final class Functions implements AutoCloseable {
         return function;
     }
 
+    public Collection<LocalFunction> all() {
+        return functions.values();
+    }
+
     /** Runs every function's init phase in the background, two at a time; invocations wait for theirs. */
     public CompletableFuture<Void> initializeAll() {
         ExecutorService initializer = Executors.newFixedThreadPool(2, daemonThreads("init"));

@@ -8,8 +8,11 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import dev.websocketkit.local.template.WebSocketApiDefinition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -23,6 +26,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
@@ -42,6 +46,8 @@ public final class LocalFunction {
         Object call(Object event, Context context) throws Exception;
     }
 
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
     private final WebSocketApiDefinition.Function definition;
     private final FunctionClassLoader loader;
     private final LogFormat format;
@@ -55,6 +61,7 @@ public final class LocalFunction {
     private final Deque<Entry> idle = new ConcurrentLinkedDeque<>();
     private final Semaphore environments;
     private final AtomicInteger created = new AtomicInteger();
+    private final LongAdder handlerCpuNanos = new LongAdder();
 
     LocalFunction(WebSocketApiDefinition.Function definition, FunctionClassLoader loader, LogFormat format,
                   Consumer<String> log, CompletableFuture<Void> resources, Executor invocations) {
@@ -153,15 +160,23 @@ public final class LocalFunction {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
+        LocalContext context = new LocalContext(name(), definition.memoryMegabytes(), definition.timeoutSeconds(), format, log);
+        long cpuBefore = CPU.getCurrentThreadCpuTime();
         try {
-            return handler.call(event, new LocalContext(name(), definition.memoryMegabytes(), definition.timeoutSeconds(), format, log));
+            return handler.call(event, context);
         } catch (Exception e) {
             Throwable cause = e instanceof InvocationTargetException ? e.getCause() : e;
             logError(cause);
             throw new CompletionException(cause);
         } finally {
+            handlerCpuNanos.add(CPU.getCurrentThreadCpuTime() - cpuBefore);
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /** The processor time this function's handlers have used so far, on the threads that invoked them. */
+    public Duration handlerCpuTime() {
+        return Duration.ofNanos(handlerCpuNanos.sum());
     }
 
     @SuppressWarnings("unchecked")
