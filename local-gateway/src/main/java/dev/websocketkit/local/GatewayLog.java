@@ -3,42 +3,117 @@
 package dev.websocketkit.local;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Predicate;
 
 /**
  * Where the gateway prints: its own lines, and every function's log lines prefixed with the
  * function's name, as CloudWatch would keep them in the function's log group. Tests capture what is
  * printed while a {@link LogCapture} is open.
+ *
+ * <p>As Lambda takes a function's output off the function's hands, a function only queues its
+ * lines; one writer thread filters them, prints them in batches and hands them to the captures, in
+ * the order they were queued. A full queue makes the functions wait, so a console that cannot keep
+ * up slows them down rather than losing lines.
  */
-public final class GatewayLog {
+public final class GatewayLog implements AutoCloseable {
+
+    private static final int QUEUE_CAPACITY = 65_536;
+    private static final int BATCH = 1_024;
+
+    /** A line to print, of a function or the gateway; a flush marker when {@code flushed} is set, which completes once every line before it is printed. */
+    private record Line(String source, String text, Predicate<String> keep, CompletableFuture<Void> flushed) {
+    }
 
     private final PrintStream out;
     private final List<LogCapture> captures = new CopyOnWriteArrayList<>();
+    private final BlockingQueue<Line> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
+    private final Thread writer;
 
     public GatewayLog(PrintStream out) {
         this.out = out;
+        this.writer = new Thread(this::write, "gateway-log");
+        writer.setDaemon(true);
+        writer.start();
     }
 
     /** A line of a function's log. */
     public void function(String functionName, String line) {
-        print("[" + functionName + "] " + line);
+        function(functionName, line, kept -> true);
+    }
+
+    /** A line a function printed, kept when {@code keep} says so: its log level filter, which the writer applies. */
+    public void function(String functionName, String line, Predicate<String> keep) {
+        put(new Line(functionName, line, keep, null));
     }
 
     /** A line of the gateway's own. */
     public void gateway(String line) {
-        print("[local-gateway] " + line);
+        put(new Line("local-gateway", line, kept -> true, null));
     }
 
     /** Starts keeping every line printed from now until the capture is closed. */
     public LogCapture capture() {
-        LogCapture capture = new LogCapture(captures::remove);
+        flush();
+        LogCapture capture = new LogCapture(this::flush, captures::remove);
         captures.add(capture);
         return capture;
     }
 
-    private void print(String line) {
-        out.println(line);
-        captures.forEach(capture -> capture.add(line));
+    /** Waits until every line queued before this call is printed and captured. */
+    void flush() {
+        CompletableFuture<Void> flushed = new CompletableFuture<>();
+        put(new Line(null, null, null, flushed));
+        flushed.join();
+    }
+
+    /** Prints what is queued, then stops the writer. */
+    @Override
+    public void close() {
+        flush();
+        writer.interrupt();
+    }
+
+    private void put(Line line) {
+        try {
+            queue.put(line);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void write() {
+        List<Line> batch = new ArrayList<>(BATCH);
+        StringBuilder text = new StringBuilder();
+        try {
+            while (true) {
+                batch.add(queue.take());
+                queue.drainTo(batch, BATCH - 1);
+                List<CompletableFuture<Void>> flushes = new ArrayList<>();
+                for (Line line : batch) {
+                    if (line.flushed() != null) {
+                        flushes.add(line.flushed());
+                    } else if (line.keep().test(line.text())) {
+                        String printed = "[" + line.source() + "] " + line.text();
+                        text.append(printed).append('\n');
+                        captures.forEach(capture -> capture.add(printed));
+                    }
+                }
+                if (!text.isEmpty()) {
+                    out.print(text);
+                    out.flush();
+                    text.setLength(0);
+                }
+                flushes.forEach(flushed -> flushed.complete(null));
+                batch.clear();
+            }
+        } catch (InterruptedException closed) {
+            // The gateway is closed; what was queued is printed.
+        }
     }
 }

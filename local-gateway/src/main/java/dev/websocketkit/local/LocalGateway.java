@@ -62,6 +62,7 @@ public final class LocalGateway implements AutoCloseable {
     private final DevelopmentIdentityProvider developmentIdentityProvider;
     private final String developmentToken;
     private final CompletableFuture<Void> initialization;
+    private final TemplateQueues queues;
     private final List<QueuePoller> pollers;
 
     private LocalGateway(LocalGatewayConfig config) throws Exception {
@@ -108,7 +109,7 @@ public final class LocalGateway implements AutoCloseable {
             intrinsics.assignAttribute(logicalId, "Arn", "arn:" + LocalAccount.PARTITION + ":dynamodb:" + LocalAccount.REGION + ":"
                     + LocalAccount.ACCOUNT_ID + ":table/" + tableName);
         });
-        TemplateQueues queues = TemplateQueues.create(api.queues(), intrinsics);
+        this.queues = TemplateQueues.create(api.queues(), intrinsics);
         if (!api.queues().isEmpty()) {
             accountVariables.put("AWS_ENDPOINT_URL_SQS", LocalSqs.endpoint().toString());
         }
@@ -233,8 +234,10 @@ public final class LocalGateway implements AutoCloseable {
     @Override
     public void close() {
         pollers.forEach(QueuePoller::close);
+        queues.delete();
         server.stop();
         functions.close();
+        log.close();
     }
 
     /**

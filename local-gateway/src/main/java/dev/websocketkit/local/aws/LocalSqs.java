@@ -38,7 +38,9 @@ public final class LocalSqs {
     private static final Config PEKKO = ConfigFactory.parseMap(Map.of(
             "pekko.loglevel", "WARNING",
             // Pekko's threads must not keep alive a JVM whose work is done, such as a test run.
-            "pekko.daemonic", "on"));
+            "pekko.daemonic", "on",
+            // Its timer ticks a hundred times a second by default, busy or not; ten is plenty for long polls and visibility timeouts.
+            "pekko.scheduler.tick-duration", "100ms"));
 
     private static URI endpoint;
     private static CompletableFuture<Void> started;

@@ -74,6 +74,16 @@ public final class TemplateQueues {
         return created;
     }
 
+    /** Deletes the queues once they exist, as deleting the stack would: the local SQS serves every gateway of the JVM. */
+    public void delete() {
+        if (queues.isEmpty()) {
+            return;
+        }
+        created.thenRun(() -> queues.values().forEach(queue -> LocalSqs.client().deleteQueue(request -> request.queueUrl(queue.url()))))
+                .exceptionally(notCreated -> null)
+                .join();
+    }
+
     /** The properties the local SQS reads, intrinsic functions resolved, in a {@code RedrivePolicy} object too. */
     private static Map<String, Object> resolved(Map<String, Object> definition, Intrinsics intrinsics) {
         Map<String, Object> resolved = new LinkedHashMap<>();

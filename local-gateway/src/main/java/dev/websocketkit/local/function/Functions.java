@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
@@ -20,7 +21,11 @@ import java.util.function.UnaryOperator;
 public final class Functions implements AutoCloseable {
 
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
+    /** How often running invocations are checked against their function's {@code Timeout}, which is whole seconds. */
+    private static final long TIMEOUT_CHECK_MILLIS = 100;
+
     private final ExecutorService invocations = Executors.newCachedThreadPool(daemonThreads("invocation"));
+    private final ScheduledExecutorService timeouts = Executors.newSingleThreadScheduledExecutor(daemonThreads("invocation-timeouts"));
 
     /**
      * @param definitions the functions, by logical id
@@ -49,10 +54,14 @@ public final class Functions implements AutoCloseable {
             });
             String name = definition.logicalId();
             FunctionClassLoader loader = new FunctionClassLoader(name, classes, Functions.class.getClassLoader(), environment,
-                    FunctionOutput.printingTo(line -> format.printedLine(line).ifPresent(printed -> log.function(name, printed))),
+                    FunctionOutput.printingTo(line -> log.function(name, line, format::keepsPrinted)),
                     FunctionOutput.printingTo(line -> log.function(name, line)));
             functions.put(name, new LocalFunction(definition, loader, format, line -> log.function(name, line), resources, invocations));
         }
+        timeouts.scheduleWithFixedDelay(() -> {
+            long now = System.nanoTime();
+            functions.values().forEach(function -> function.expireTimedOut(now));
+        }, TIMEOUT_CHECK_MILLIS, TIMEOUT_CHECK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     public LocalFunction get(String logicalId) {
@@ -79,6 +88,7 @@ public final class Functions implements AutoCloseable {
     /** Lets running invocations, such as the {@code $disconnect} of the connections just closed, finish for a few seconds. */
     @Override
     public void close() {
+        timeouts.shutdownNow();
         invocations.shutdown();
         try {
             if (!invocations.awaitTermination(5, TimeUnit.SECONDS)) {

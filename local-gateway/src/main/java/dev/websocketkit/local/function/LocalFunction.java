@@ -20,9 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,6 +44,10 @@ import java.util.function.Consumer;
  */
 public final class LocalFunction {
 
+    /** An event to handle, when it times out, and its answer. */
+    private record Invocation(Object event, long deadlineNanos, CompletableFuture<Object> answer) {
+    }
+
     /** How a handler is called: through {@link RequestHandler}, or a public method named in {@code Handler}. */
     private interface Entry {
         Object call(Object event, Context context) throws Exception;
@@ -58,8 +65,18 @@ public final class LocalFunction {
 
     private final Executor invocations;
     private final CompletableFuture<Void> initialized = new CompletableFuture<>();
+    /** Completes once the template's resources exist and the first environment is initialised, or fails if either failed. */
+    private final CompletableFuture<Void> ready;
+    private final long timeoutNanos;
+    /** The invocations not over yet, waiting or being handled, for the timeouts. */
+    private final Set<Invocation> running = ConcurrentHashMap.newKeySet();
+    /** Invocations no environment has taken yet, in the order they came. */
+    private final Queue<Invocation> waiting = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger waitingCount = new AtomicInteger();
+    /** Environments taken by a worker, each handling the waiting invocations one at a time. */
+    private final AtomicInteger working = new AtomicInteger();
+    private final int maxEnvironments;
     private final Deque<Entry> idle = new ConcurrentLinkedDeque<>();
-    private final Semaphore environments;
     private final AtomicInteger created = new AtomicInteger();
     private final LongAdder handlerCpuNanos = new LongAdder();
 
@@ -71,7 +88,9 @@ public final class LocalFunction {
         this.log = log;
         this.resources = resources;
         this.invocations = invocations;
-        this.environments = new Semaphore(definition.reservedConcurrency().orElse(MAX_ENVIRONMENTS), true);
+        this.ready = resources.thenCompose(done -> initialized);
+        this.timeoutNanos = TimeUnit.SECONDS.toNanos(definition.timeoutSeconds());
+        this.maxEnvironments = definition.reservedConcurrency().orElse(MAX_ENVIRONMENTS);
     }
 
     public String name() {
@@ -128,31 +147,93 @@ public final class LocalFunction {
      * a {@link TimeoutException} when the function's {@code Timeout} passed first.
      */
     public CompletableFuture<Object> invoke(Object event) {
-        return resources.thenCompose(ready -> initialized)
-                .thenApplyAsync(ready -> callInAnEnvironment(event), invocations)
-                .orTimeout(definition.timeoutSeconds(), TimeUnit.SECONDS)
-                .whenComplete((result, error) -> {
-                    if (error instanceof TimeoutException) {
-                        log.accept("Task timed out after " + definition.timeoutSeconds() + ".00 seconds");
-                    }
-                });
+        Invocation invocation = new Invocation(event, System.nanoTime() + timeoutNanos, new CompletableFuture<>());
+        running.add(invocation);
+        invocation.answer().whenComplete((answer, error) -> running.remove(invocation));
+        ready.whenComplete((done, notReady) -> {
+            if (notReady != null) {
+                invocation.answer().completeExceptionally(notReady);
+                return;
+            }
+            waiting.add(invocation);
+            waitingCount.incrementAndGet();
+            startWorker();
+        });
+        return invocation.answer();
     }
 
-    /** Takes an idle environment, or creates one when every environment is busy and the function may have more. */
-    private Object callInAnEnvironment(Object event) {
-        environments.acquireUninterruptibly();
-        try {
-            Entry handler = idle.poll();
-            if (handler == null) {
-                handler = newEnvironment();
+    /**
+     * Starts a worker for an invocation just queued, unless the function already has all the
+     * environments it may have at work: then one of them takes it when it is done with its event.
+     */
+    private void startWorker() {
+        for (int busy = working.get(); busy < maxEnvironments; busy = working.get()) {
+            if (working.compareAndSet(busy, busy + 1)) {
+                invocations.execute(this::work);
+                return;
             }
-            try {
-                return call(handler, event);
-            } finally {
-                idle.push(handler);
+        }
+    }
+
+    /**
+     * What an execution environment does while there are invocations waiting: takes them one at a
+     * time, as Lambda gives an environment one event at a time. Under load an environment goes on
+     * to the next event on the same thread, with no hand-off in between.
+     */
+    private void work() {
+        Entry environment = null;
+        try {
+            for (Invocation next = take(); next != null; next = take()) {
+                if (next.answer().isDone()) {
+                    continue; // timed out while it waited
+                }
+                try {
+                    if (environment == null) {
+                        environment = idleOrNewEnvironment();
+                    }
+                    next.answer().complete(call(environment, next.event()));
+                } catch (Throwable failure) {
+                    next.answer().completeExceptionally(failure);
+                }
             }
         } finally {
-            environments.release();
+            if (environment != null) {
+                idle.push(environment);
+            }
+            working.decrementAndGet();
+        }
+        // An invocation may have come after the last take and found every environment at work.
+        if (waitingCount.get() > 0) {
+            startWorker();
+        }
+    }
+
+    private Invocation take() {
+        Invocation next = waiting.poll();
+        if (next != null) {
+            waitingCount.decrementAndGet();
+        }
+        return next;
+    }
+
+    /** An idle environment, or a new one: every environment is busy and the function may have more. */
+    private Entry idleOrNewEnvironment() {
+        Entry environment = idle.poll();
+        return environment != null ? environment : newEnvironment();
+    }
+
+    /**
+     * Completes the invocations past the function's {@code Timeout} with a {@link TimeoutException}
+     * and logs it as Lambda does; their environments go on until the handler returns, since a thread
+     * cannot be stopped.
+     */
+    void expireTimedOut(long nowNanos) {
+        for (Invocation invocation : running) {
+            if (invocation.deadlineNanos() - nowNanos <= 0 && !invocation.answer().isDone()) {
+                // Logged first: whatever waits for the answer may look for the line at once.
+                log.accept("Task timed out after " + definition.timeoutSeconds() + ".00 seconds");
+                invocation.answer().completeExceptionally(new TimeoutException(name() + " timed out"));
+            }
         }
     }
 

@@ -3,6 +3,8 @@
 package dev.websocketkit.local.function;
 
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -73,22 +75,30 @@ public final class LogFormat {
         return Optional.of(write(line));
     }
 
-    /** A line the function printed to standard output or error; empty when JSON mode filters it out. */
-    Optional<String> printedLine(String line) {
-        if (json && line.startsWith("{") && isBelowThreshold(levelOf(line))) {
-            return Optional.empty();
-        }
-        return Optional.of(line);
+    /** Whether a line the function printed to standard output is kept: in JSON mode, one whose {@code level} is below the threshold is not. */
+    boolean keepsPrinted(String line) {
+        return !(json && line.startsWith("{") && isBelowThreshold(levelOf(line)));
     }
 
     private boolean isBelowThreshold(LogLevel level) {
         return level != LogLevel.UNDEFINED && level.ordinal() < threshold.ordinal();
     }
 
+    /** The top-level {@code level} field of a JSON line, read without parsing the rest of it. */
     private static LogLevel levelOf(String line) {
-        try {
-            Object level = JSON.std.mapFrom(line).get("level");
-            return level instanceof String ? LogLevel.fromString((String) level) : LogLevel.UNDEFINED;
+        try (JsonParser parser = JSON.std.getStreamingFactory().createParser(line)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return LogLevel.UNDEFINED;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                boolean isLevel = parser.currentName().equals("level");
+                JsonToken value = parser.nextToken();
+                if (isLevel) {
+                    return value == JsonToken.VALUE_STRING ? LogLevel.fromString(parser.getText()) : LogLevel.UNDEFINED;
+                }
+                parser.skipChildren();
+            }
+            return LogLevel.UNDEFINED;
         } catch (IOException | IllegalArgumentException notAJsonLogLine) {
             return LogLevel.UNDEFINED;
         }

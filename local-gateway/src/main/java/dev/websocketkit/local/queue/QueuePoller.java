@@ -23,16 +23,19 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
 
 /**
  * What Lambda runs for an SQS event source of a function: {@code MaximumConcurrency} pollers, each
- * receiving a batch (up to {@code BatchSize}, at most 10, with a long poll of one second), invoking
+ * receiving a batch (up to {@code BatchSize}, at most 10, with a long poll of 20 seconds, as Lambda's), invoking
  * the function with it and waiting for the answer, then deleting what succeeded. A function that
  * throws or times out has its whole batch received again after the visibility timeout; with
  * {@code ReportBatchItemFailures}, only the messages it reports. The queue's redrive policy moves
  * messages received too often to its dead-letter queue.
  */
-public final class QueuePoller {
+public final class QueuePoller implements AutoCloseable {
 
     private static final int MAX_MESSAGES_PER_RECEIVE = 10;
+    /** SQS's longest long poll, which Lambda's pollers use: an idle queue costs a request every 20 seconds per poller. */
+    private static final int WAIT_SECONDS = 20;
     private static final long CLOSE_MILLIS = 2_000;
+    private static final String WAKE_UP = "The local gateway is closing; this queue is deleted next.";
 
     private final LocalFunction function;
     private final Queue queue;
@@ -56,7 +59,7 @@ public final class QueuePoller {
         ReceiveMessageRequest receive = ReceiveMessageRequest.builder()
                 .queueUrl(queue.url())
                 .maxNumberOfMessages(Math.min(source.batchSize(), MAX_MESSAGES_PER_RECEIVE))
-                .waitTimeSeconds(1)
+                .waitTimeSeconds(WAIT_SECONDS)
                 .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
                 .messageAttributeNames("All")
                 .build();
@@ -68,7 +71,13 @@ public final class QueuePoller {
         }
     }
 
-    /** Stops the pollers; a batch being processed is left to come back after the visibility timeout. */
+    /**
+     * Stops the pollers and waits for them, two seconds at most: none invokes the function again.
+     * What a poller received meanwhile, and a batch being processed, come back after the visibility
+     * timeout. A long poll cannot be cut short, so each poller that may be waiting in one is sent a
+     * message to wake it: a message on a queue the gateway that closes is about to delete.
+     */
+    @Override
     public void close() {
         List<Thread> started;
         synchronized (this) {
@@ -76,6 +85,7 @@ public final class QueuePoller {
             started = List.copyOf(pollers);
         }
         started.forEach(Thread::interrupt);
+        started.forEach(poller -> LocalSqs.client().sendMessage(request -> request.queueUrl(queue.url()).messageBody(WAKE_UP)));
         long deadline = System.currentTimeMillis() + CLOSE_MILLIS;
         try {
             for (Thread poller : started) {
@@ -93,6 +103,9 @@ public final class QueuePoller {
             try {
                 messages = sqs.receiveMessage(receive).messages();
                 failing = false;
+                if (closed) {
+                    return;
+                }
             } catch (SdkException e) {
                 if (closed) {
                     return;

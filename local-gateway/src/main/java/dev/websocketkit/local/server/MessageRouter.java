@@ -2,13 +2,11 @@
 
 package dev.websocketkit.local.server;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import dev.websocketkit.local.GatewayLog;
 import dev.websocketkit.local.events.WebSocketEvents;
 import dev.websocketkit.local.function.Functions;
 import dev.websocketkit.local.template.WebSocketApiDefinition.Route;
 import dev.websocketkit.local.template.WebSocketApiDefinition.RouteSelection;
-import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -70,12 +68,9 @@ final class MessageRouter {
     /** The route API Gateway would pick: the one the selection expression names, else {@code $default}, else none. */
     private String selectRoute(String body) {
         if (!selection.everythingToDefault()) {
-            Object value = parse(body);
-            for (String field : selection.bodyPath()) {
-                value = value instanceof Map ? ((Map<?, ?>) value).get(field) : null;
-            }
-            if (value instanceof String && isMessageRoute((String) value)) {
-                return (String) value;
+            String routeKey = BodyField.stringAt(selection.bodyPath(), body);
+            if (routeKey != null && isMessageRoute(routeKey)) {
+                return routeKey;
             }
         }
         return routes.containsKey("$default") ? "$default" : null;
@@ -85,13 +80,6 @@ final class MessageRouter {
         return routes.containsKey(routeKey) && !routeKey.equals("$connect") && !routeKey.equals("$disconnect");
     }
 
-    private static Object parse(String body) {
-        try {
-            return JSON.std.anyFrom(body);
-        } catch (IOException | RuntimeException notJson) {
-            return null;
-        }
-    }
 
     /**
      * API Gateway's own answer to a message it cannot deliver to an integration, spaced as API
