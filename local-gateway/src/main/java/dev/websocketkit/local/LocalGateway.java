@@ -12,7 +12,7 @@ import dev.websocketkit.local.events.WebSocketEvents;
 import dev.websocketkit.local.function.Functions;
 import dev.websocketkit.local.function.LocalFunction;
 import dev.websocketkit.local.queue.QueuePoller;
-import dev.websocketkit.local.server.DevelopmentIdentityProvider;
+import dev.websocketkit.local.identity.DevelopmentIdentityProvider;
 import dev.websocketkit.local.server.GatewayServer;
 import dev.websocketkit.local.template.Intrinsics;
 import dev.websocketkit.local.template.ParameterConstraints;
@@ -77,9 +77,7 @@ public final class LocalGateway implements AutoCloseable {
 
         Map<String, String> parameters = new LinkedHashMap<>(config.parameterOverrides());
         boolean hasAuthorizer = api.hasAuthorizer();
-        CompletableFuture<DevelopmentIdentityProvider> keyPair = hasAuthorizer && config.identityProvider().isEmpty()
-                ? CompletableFuture.supplyAsync(() -> new DevelopmentIdentityProvider(httpBase))
-                : CompletableFuture.completedFuture(null);
+        this.developmentIdentityProvider = hasAuthorizer && config.identityProvider().isEmpty() ? DevelopmentIdentityProvider.start() : null;
         Map<String, String> accountVariables = new LinkedHashMap<>(Functions.accountVariables());
         Map<String, String> tableNames = new LinkedHashMap<>();
         CompletableFuture<Void> tables = CompletableFuture.completedFuture(null);
@@ -90,8 +88,7 @@ public final class LocalGateway implements AutoCloseable {
                     DynamoDbLocal.createTable(tableName, api.tables().get(logicalId))));
         }
         if (hasAuthorizer) {
-            IdentityProvider provider = config.identityProvider().orElseGet(() -> new IdentityProvider(
-                    httpBase + DevelopmentIdentityProvider.JWKS_PATH, httpBase, DevelopmentIdentityProvider.AUDIENCE));
+            IdentityProvider provider = config.identityProvider().orElseGet(developmentIdentityProvider::identity);
             List<String> names = config.identityParameters();
             List<String> values = List.of(provider.jwksUrl(), provider.issuer(), provider.audience());
             for (int i = 0; i < names.size(); i++) {
@@ -124,13 +121,12 @@ public final class LocalGateway implements AutoCloseable {
                 value -> value.replace("https" + awsEndpoint, httpBase).replace("wss" + awsEndpoint, "ws://" + server.authority()),
                 config.functionClasses(), resources, log);
         this.pollers = pollers(queueEventSources, queues);
-        this.developmentIdentityProvider = keyPair.join();
         this.developmentToken = developmentIdentityProvider == null ? null : developmentIdentityProvider.issue(DEVELOPER, Duration.ofHours(1));
         Set<String> apiKeys = new LinkedHashSet<>(api.apiKeyValues(intrinsics));
         apiKeys.add(config.apiKey());
         server.start(api, routes, stage, apiKeys, functions,
                 new WebSocketEvents(new WebSocketEvents.Api(API_ID, server.authority(), stage)),
-                developmentIdentityProvider, developmentToken, new GatewayServer.Limits(config.idleTimeout(),
+                developmentToken, new GatewayServer.Limits(config.idleTimeout(),
                         config.maxConnectionDuration(), config.newConnectionsPerSecond(), config.managementApiLatency()), log);
         this.initialization = CompletableFuture.allOf(functions.initializeAll(), resources);
         initialization.whenComplete((ready, error) -> {
@@ -237,6 +233,9 @@ public final class LocalGateway implements AutoCloseable {
         queues.delete();
         server.stop();
         functions.close();
+        if (developmentIdentityProvider != null) {
+            developmentIdentityProvider.close();
+        }
         log.close();
     }
 

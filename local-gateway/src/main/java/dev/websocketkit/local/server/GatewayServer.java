@@ -27,8 +27,7 @@ import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
 /**
- * The gateway's HTTP server: WebSocket clients, the Management API and the development identity
- * provider on one port. Handshakes and messages are handed to the functions' invocation threads, so
+ * The gateway's HTTP server: WebSocket clients, the Management API and the page on one port. Handshakes and messages are handed to the functions' invocation threads, so
  * no server thread waits for a function, and a handler that calls the Management API never waits for
  * a server thread its own invocation holds.
  */
@@ -83,7 +82,7 @@ public final class GatewayServer {
     }
 
     public void start(WebSocketApiDefinition api, Map<String, Route> routes, String stage, Set<String> apiKeys, Functions functions,
-                      WebSocketEvents events, DevelopmentIdentityProvider identityProvider, String developmentToken,
+                      WebSocketEvents events, String developmentToken,
                       Limits limits, GatewayLog log) throws Exception {
         this.stage = stage;
         Connections connections = new Connections();
@@ -103,12 +102,9 @@ public final class GatewayServer {
         List<Handler> handlers = new ArrayList<>();
         Optional<Route> connect = Optional.ofNullable(routes.get("$connect"));
         handlers.add(new HandshakeHandler(webSockets.getServerWebSocketContainer(), new NewConnectionQuota(limits.newConnectionsPerSecond()),
-                connect, api.apiKeySource(), apiKeys, functions, events, router));
+                connect, api.apiKeySource(), apiKeys, functions, events, router, log));
         handlers.add(new ManagementApiHandler(stage, Set.of(authority(), "127.0.0.1:" + connector.getLocalPort(),
                 "[::1]:" + connector.getLocalPort()), connections, limits.managementApiLatency(), scheduler));
-        if (identityProvider != null) {
-            handlers.add(identityProvider);
-        }
         boolean apiKeyInHeader = connect.map(Route::apiKeyRequired).orElse(false) && api.apiKeySource() == ApiKeySource.HEADER;
         handlers.add(new DevelopmentPage("ws://" + authority(), developmentToken, String.join(".", api.routeSelection().bodyPath()),
                 routes.keySet().stream().filter(key -> !key.startsWith("$")).toList(), apiKeyInHeader));

@@ -4,6 +4,7 @@ package dev.websocketkit.local.server;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.websocketkit.local.GatewayLog;
 import dev.websocketkit.local.events.WebSocketEvents;
 import dev.websocketkit.local.events.WebSocketEvents.Client;
 import dev.websocketkit.local.events.WebSocketEvents.Handshake;
@@ -74,9 +75,11 @@ final class HandshakeHandler extends Handler.Abstract {
     private final Functions functions;
     private final WebSocketEvents events;
     private final MessageRouter router;
+    private final GatewayLog log;
 
     HandshakeHandler(ServerWebSocketContainer webSockets, NewConnectionQuota quota, Optional<Route> connectRoute,
-                     ApiKeySource apiKeySource, Set<String> apiKeys, Functions functions, WebSocketEvents events, MessageRouter router) {
+                     ApiKeySource apiKeySource, Set<String> apiKeys, Functions functions, WebSocketEvents events, MessageRouter router,
+                     GatewayLog log) {
         this.webSockets = webSockets;
         this.quota = quota;
         this.connectRoute = connectRoute;
@@ -85,6 +88,7 @@ final class HandshakeHandler extends Handler.Abstract {
         this.functions = functions;
         this.events = events;
         this.router = router;
+        this.log = log;
     }
 
     @Override
@@ -113,6 +117,7 @@ final class HandshakeHandler extends Handler.Abstract {
                     } else if (unwrap(error) instanceof Refused refused) {
                         refused.refusal.write(response, callback);
                     } else {
+                        log.gateway("A handshake failed: " + unwrap(error));
                         callback.failed(unwrap(error));
                     }
                 });
