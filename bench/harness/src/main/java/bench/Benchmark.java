@@ -2,8 +2,8 @@
 
 package bench;
 
-import dev.websocketkit.local.client.Handshake;
-import dev.websocketkit.local.client.WebSocketTestClient;
+import dev.websocketkit.local.Handshake;
+import dev.websocketkit.local.WebSocketTestClient;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;

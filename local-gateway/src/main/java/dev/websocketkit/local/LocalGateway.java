@@ -6,8 +6,6 @@ import dev.websocketkit.local.aws.DynamoDbLocal;
 import dev.websocketkit.local.aws.LocalAccount;
 import dev.websocketkit.local.aws.LocalSqs;
 import dev.websocketkit.local.aws.TemplateQueues;
-import dev.websocketkit.local.client.Handshake;
-import dev.websocketkit.local.client.WebSocketTestClient;
 import dev.websocketkit.local.events.WebSocketEvents;
 import dev.websocketkit.local.function.Functions;
 import dev.websocketkit.local.function.LocalFunction;
@@ -194,7 +192,7 @@ public final class LocalGateway implements AutoCloseable {
 
     /** A handshake with the default credentials of {@link #connect()}, to change before connecting. */
     public Handshake handshake() {
-        Handshake handshake = Handshake.to(webSocketUri());
+        Handshake handshake = Handshake.to(webSocketUri(), new Patience(functions::finishedWork, functions::workInFlight));
         if (apiKeyRequired) {
             handshake.apiKey(apiKey());
         }

@@ -5,7 +5,6 @@ package dev.websocketkit.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.websocketkit.local.client.WebSocketTestClient;
 import dev.websocketkit.local.junit.WebSocketApiTest;
 import java.util.List;
 import java.util.Map;

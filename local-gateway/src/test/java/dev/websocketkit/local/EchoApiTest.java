@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.websocketkit.local.aws.DynamoDbLocal;
-import dev.websocketkit.local.client.WebSocketTestClient;
 import dev.websocketkit.local.junit.WebSocketApiTest;
 import java.time.Duration;
 import java.util.Base64;

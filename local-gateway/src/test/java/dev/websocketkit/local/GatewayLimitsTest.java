@@ -4,7 +4,6 @@ package dev.websocketkit.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.websocketkit.local.client.WebSocketTestClient;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -4,7 +4,6 @@ package dev.websocketkit.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.websocketkit.local.client.WebSocketTestClient;
 import dev.websocketkit.local.junit.WebSocketApiTest;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.websocketkit.local.client.WebSocketTestClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

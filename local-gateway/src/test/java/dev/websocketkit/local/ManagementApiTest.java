@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.websocketkit.local.aws.LocalAccount;
-import dev.websocketkit.local.client.WebSocketTestClient;
 import dev.websocketkit.local.junit.WebSocketApiTest;
 import java.io.IOException;
 import java.io.InputStream;

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.websocketkit.local.aws.LocalSqs;
-import dev.websocketkit.local.client.WebSocketTestClient;
 import dev.websocketkit.local.junit.WebSocketApiTest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

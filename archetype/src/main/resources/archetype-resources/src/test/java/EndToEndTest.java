@@ -8,7 +8,7 @@ import ${package}.handler.Routes;
 import ${package}.messaging.Json;
 import dev.websocketkit.local.LocalGateway;
 import dev.websocketkit.local.LogCapture;
-import dev.websocketkit.local.client.WebSocketTestClient;
+import dev.websocketkit.local.WebSocketTestClient;
 import dev.websocketkit.local.junit.WebSocketApiTest;
 #if( $auth == 'jwt' )
 import java.time.Duration;

@@ -3,7 +3,7 @@ package com.example;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.websocketkit.local.LocalGateway;
-import dev.websocketkit.local.client.WebSocketTestClient;
+import dev.websocketkit.local.WebSocketTestClient;
 import dev.websocketkit.local.junit.WebSocketApiTest;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,7 @@ package dev.websocketkit.local.maven;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.websocketkit.local.client.Handshake;
+import dev.websocketkit.local.Handshake;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;

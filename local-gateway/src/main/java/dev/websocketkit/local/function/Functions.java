@@ -9,6 +9,7 @@ import dev.websocketkit.local.template.WebSocketApiDefinition;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /** The functions of the template that the gateway invokes, each in its own class loader with its own environment. */
 public final class Functions implements AutoCloseable {
@@ -74,6 +76,18 @@ public final class Functions implements AutoCloseable {
 
     public Collection<LocalFunction> all() {
         return functions.values();
+    }
+
+    /** How much the functions have finished, invocations and init phases: a count that grows while they make progress. */
+    public long finishedWork() {
+        return functions.values().stream().mapToLong(LocalFunction::finishedWork).sum();
+    }
+
+    /** What the functions are doing now, e.g. {@code "SendFunction: 3 invocations"}; {@code null} when nothing. */
+    public String workInFlight() {
+        String busy = functions.values().stream().map(LocalFunction::workInFlight).filter(Objects::nonNull)
+                .collect(Collectors.joining(", "));
+        return busy.isEmpty() ? null : busy;
     }
 
     /** Runs every function's init phase in the background, two at a time; invocations wait for theirs. */

@@ -44,8 +44,26 @@ import java.util.function.Consumer;
  */
 public final class LocalFunction {
 
-    /** An event to handle, when it times out, and its answer. */
-    private record Invocation(Object event, long deadlineNanos, CompletableFuture<Object> answer) {
+    /** An event to handle, its answer, and when an environment took it: its {@code Timeout} runs from then, as on Lambda. */
+    private static final class Invocation {
+
+        private final Object event;
+        private final CompletableFuture<Object> answer = new CompletableFuture<>();
+        private volatile long startedNanos;
+        private volatile boolean started;
+
+        Invocation(Object event) {
+            this.event = event;
+        }
+
+        void start() {
+            startedNanos = System.nanoTime();
+            started = true;
+        }
+
+        boolean runsLongerThan(long nanos, long nowNanos) {
+            return started && nowNanos - startedNanos > nanos;
+        }
     }
 
     /** How a handler is called: through {@link RequestHandler}, or a public method named in {@code Handler}. */
@@ -79,6 +97,8 @@ public final class LocalFunction {
     private final Deque<Entry> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger created = new AtomicInteger();
     private final LongAdder handlerCpuNanos = new LongAdder();
+    /** Invocations and init phases over, however they ended: grows while the function makes progress. */
+    private final LongAdder finished = new LongAdder();
 
     LocalFunction(WebSocketApiDefinition.Function definition, FunctionClassLoader loader, LogFormat format,
                   Consumer<String> log, CompletableFuture<Void> resources, Executor invocations) {
@@ -113,7 +133,23 @@ public final class LocalFunction {
             initialized.complete(null);
         } catch (CompletionException e) {
             initialized.completeExceptionally(e.getCause());
+        } finally {
+            finished.increment();
         }
+    }
+
+    /** How many invocations and init phases are over: a count that grows while the function makes progress. */
+    long finishedWork() {
+        return finished.sum();
+    }
+
+    /** What the function is doing now, e.g. {@code "SendFunction: 3 invocations"}; {@code null} when nothing. */
+    String workInFlight() {
+        if (!initialized.isDone()) {
+            return name() + ": its init phase";
+        }
+        int invocations = running.size();
+        return invocations == 0 ? null : name() + ": " + invocations + (invocations == 1 ? " invocation" : " invocations");
     }
 
     /** The number of execution environments created so far. */
@@ -147,19 +183,22 @@ public final class LocalFunction {
      * a {@link TimeoutException} when the function's {@code Timeout} passed first.
      */
     public CompletableFuture<Object> invoke(Object event) {
-        Invocation invocation = new Invocation(event, System.nanoTime() + timeoutNanos, new CompletableFuture<>());
+        Invocation invocation = new Invocation(event);
         running.add(invocation);
-        invocation.answer().whenComplete((answer, error) -> running.remove(invocation));
+        invocation.answer.whenComplete((answer, error) -> {
+            running.remove(invocation);
+            finished.increment();
+        });
         ready.whenComplete((done, notReady) -> {
             if (notReady != null) {
-                invocation.answer().completeExceptionally(notReady);
+                invocation.answer.completeExceptionally(notReady);
                 return;
             }
             waiting.add(invocation);
             waitingCount.incrementAndGet();
             startWorker();
         });
-        return invocation.answer();
+        return invocation.answer;
     }
 
     /**
@@ -184,16 +223,14 @@ public final class LocalFunction {
         Entry environment = null;
         try {
             for (Invocation next = take(); next != null; next = take()) {
-                if (next.answer().isDone()) {
-                    continue; // timed out while it waited
-                }
                 try {
                     if (environment == null) {
                         environment = idleOrNewEnvironment();
                     }
-                    next.answer().complete(call(environment, next.event()));
+                    next.start();
+                    next.answer.complete(call(environment, next.event));
                 } catch (Throwable failure) {
-                    next.answer().completeExceptionally(failure);
+                    next.answer.completeExceptionally(failure);
                 }
             }
         } finally {
@@ -223,16 +260,17 @@ public final class LocalFunction {
     }
 
     /**
-     * Completes the invocations past the function's {@code Timeout} with a {@link TimeoutException}
-     * and logs it as Lambda does; their environments go on until the handler returns, since a thread
-     * cannot be stopped.
+     * Completes the invocations that have run for longer than the function's {@code Timeout} with a
+     * {@link TimeoutException} and logs it as Lambda does; their environments go on until the handler
+     * returns, since a thread cannot be stopped. Waiting for the init phase or for a free environment
+     * does not count, as on Lambda.
      */
     void expireTimedOut(long nowNanos) {
         for (Invocation invocation : running) {
-            if (invocation.deadlineNanos() - nowNanos <= 0 && !invocation.answer().isDone()) {
+            if (invocation.runsLongerThan(timeoutNanos, nowNanos) && !invocation.answer.isDone()) {
                 // Logged first: whatever waits for the answer may look for the line at once.
                 log.accept("Task timed out after " + definition.timeoutSeconds() + ".00 seconds");
-                invocation.answer().completeExceptionally(new TimeoutException(name() + " timed out"));
+                invocation.answer.completeExceptionally(new TimeoutException(name() + " timed out"));
             }
         }
     }

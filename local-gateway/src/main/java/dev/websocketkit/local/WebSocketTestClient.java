@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
-package dev.websocketkit.local.client;
+package dev.websocketkit.local;
 
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
@@ -20,14 +20,14 @@ public final class WebSocketTestClient implements AutoCloseable {
     public record Closing(int code, String reason) {
     }
 
-    static final Duration WAIT = Duration.ofSeconds(10);
-
+    private final Patience patience;
     private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
     private final CompletableFuture<Closing> closing = new CompletableFuture<>();
     private final WebSocket.Listener listener = new Listener();
     private WebSocket webSocket;
 
-    WebSocketTestClient() {
+    WebSocketTestClient(Patience patience) {
+        this.patience = patience;
     }
 
     WebSocket.Listener listener() {
@@ -65,11 +65,15 @@ public final class WebSocketTestClient implements AutoCloseable {
         webSocket.sendBinary(ByteBuffer.wrap(data), true);
     }
 
-    /** The next message, waiting up to ten seconds for it. */
+    /**
+     * The next message, waiting for it as long as the gateway is at work: a busy machine makes
+     * everything slow, not wrong. Fails once the gateway has had nothing to do for a while.
+     */
     public String receive() throws InterruptedException {
-        return receive(WAIT);
+        return patience.await("message", millis -> messages.poll(millis, TimeUnit.MILLISECONDS));
     }
 
+    /** The next message, waiting no longer than {@code wait} for it. */
     public String receive(Duration wait) throws InterruptedException {
         String message = messages.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
         if (message == null) {
@@ -86,9 +90,17 @@ public final class WebSocketTestClient implements AutoCloseable {
         }
     }
 
-    /** How the server closed the connection, waiting up to ten seconds for it. */
-    public Closing awaitClose() throws InterruptedException, ExecutionException, TimeoutException {
-        return closing.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    /** How the server closed the connection, waiting for it as {@link #receive()} waits for a message. */
+    public Closing awaitClose() throws InterruptedException, ExecutionException {
+        patience.await("close of the connection", millis -> {
+            try {
+                closing.get(millis, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException notClosedOrFailed) {
+                // Done either way, or not yet.
+            }
+            return closing.isDone() ? Boolean.TRUE : null;
+        });
+        return closing.get();
     }
 
     /** Closes the connection if the server has not; a connection the server already dropped is fine. */

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
-package dev.websocketkit.local.client;
+package dev.websocketkit.local;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,7 +12,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The opening handshake of a WebSocket connection: its headers, query parameters and subprotocols.
@@ -27,16 +31,27 @@ public final class Handshake {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final URI uri;
+    private final Patience patience;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final Map<String, String> query = new LinkedHashMap<>();
     private final List<String> subprotocols = new ArrayList<>();
 
-    private Handshake(URI uri) {
+    private Handshake(URI uri, Patience patience) {
         this.uri = uri;
+        this.patience = patience;
     }
 
+    /**
+     * A handshake with any WebSocket server. Its client waits {@value Patience#IDLE_SECONDS}
+     * seconds for an answer or a message; one from {@link LocalGateway#handshake()} waits as long
+     * as the gateway is at work.
+     */
     public static Handshake to(URI uri) {
-        return new Handshake(uri);
+        return new Handshake(uri, Patience.ofUnknownServer());
+    }
+
+    static Handshake to(URI uri, Patience patience) {
+        return new Handshake(uri, patience);
     }
 
     /** Sets a header; {@code null} removes it. */
@@ -95,14 +110,30 @@ public final class Handshake {
 
     /** Connects; fails with the handshake's {@link CompletionException} when the server refuses. */
     public WebSocketTestClient connect() {
-        WebSocketTestClient client = new WebSocketTestClient();
-        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(WebSocketTestClient.WAIT);
+        WebSocketTestClient client = new WebSocketTestClient(patience);
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder();
         headers.forEach(builder::header);
         if (!subprotocols.isEmpty()) {
             builder.subprotocols(subprotocols.get(0), subprotocols.subList(1, subprotocols.size()).toArray(String[]::new));
         }
-        client.connected(builder.buildAsync(uri(), client.listener()).join());
+        CompletableFuture<WebSocket> opening = builder.buildAsync(uri(), client.listener());
+        try {
+            client.connected(patience.await("answer to the handshake with " + uri, millis -> answerWithin(opening, millis)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CompletionException(e);
+        }
         return client;
+    }
+
+    private static WebSocket answerWithin(CompletableFuture<WebSocket> opening, long millis) throws InterruptedException {
+        try {
+            return opening.get(millis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException notYet) {
+            return null;
+        } catch (ExecutionException e) {
+            throw new CompletionException(e.getCause());
+        }
     }
 
     /** The HTTP status with which the server refused the handshake; fails if it accepted it. */
