@@ -12,6 +12,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +31,7 @@ import org.openqa.selenium.remote.RemoteWebDriver;
 class BrowserIT {
 
     private static final String HELLO_BODY = "Hello World!";
+    private static final Pattern FUNCTION_LOG_LINE = Pattern.compile("^\\[\\w+Function] \\{.*}$");
 
     private static LocalApi api;
     private static ChromeDriverService driver;
@@ -85,6 +88,18 @@ class BrowserIT {
 
         assertEquals("Connected", page.connect("query"));
         page.send("send", HELLO_BODY).awaitReceived("\"Hello World!\"");
+    }
+
+    /** Nothing after the banner but what the functions log, each line a JSON object: no library's warnings, no gateway complaints. */
+    @Test
+    void theConsoleShowsOnlyTheFunctionsOwnLogLinesAfterTheBanner() throws Exception {
+        ApiPage page = ApiPage.open(browser, api.pageUri());
+        page.connect("query");
+        page.send("send", HELLO_BODY).awaitReceived("\"Hello World!\"");
+        api.awaitLineAfterBanner("a line of the send function", line -> line.startsWith("[SendFunction] "));
+
+        List<String> others = api.linesAfterBanner().stream().filter(line -> !FUNCTION_LOG_LINE.matcher(line).matches()).toList();
+        assertEquals(List.of(), others, "lines after the banner that are not a function's own JSON log line");
     }
 
     @Test

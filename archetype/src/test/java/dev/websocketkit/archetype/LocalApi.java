@@ -14,7 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,9 +26,11 @@ final class LocalApi implements AutoCloseable {
     private static final Pattern BANNER_FIELD = Pattern.compile("^(Local WebSocket API|Token): (\\S+)$");
     private static final Pattern BANNER_END = Pattern.compile("^Or open (\\S+) in a browser$");
     private static final long START_TIMEOUT_MILLIS = 180_000;
+    private static final long LINE_TIMEOUT_MILLIS = 60_000;
 
     private final Process maven;
     private final Map<String, String> banner = new HashMap<>();
+    private final List<String> afterBanner = new CopyOnWriteArrayList<>();
     private URI pageUri;
 
     private LocalApi(Process maven) {
@@ -68,6 +72,23 @@ final class LocalApi implements AutoCloseable {
         return banner.get("Token");
     }
 
+    /** What the console has shown since the banner. */
+    List<String> linesAfterBanner() {
+        return List.copyOf(afterBanner);
+    }
+
+    /** Waits, a minute at most, until the console shows a line that matches. */
+    void awaitLineAfterBanner(String description, Predicate<String> wanted) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + LINE_TIMEOUT_MILLIS;
+        while (afterBanner.stream().noneMatch(wanted)) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("./mvnw -Plocal printed no " + description + " in a minute; after its banner:\n"
+                        + String.join("\n", afterBanner));
+            }
+            Thread.sleep(100);
+        }
+    }
+
     private void awaitBanner() throws IOException {
         BufferedReader output = new BufferedReader(new InputStreamReader(maven.getInputStream(), StandardCharsets.UTF_8));
         List<String> seen = new ArrayList<>();
@@ -86,7 +107,7 @@ final class LocalApi implements AutoCloseable {
                 pageUri = URI.create(end.group(1));
             }
         }
-        CompletableFuture.runAsync(() -> output.lines().forEach(line -> { }));
+        CompletableFuture.runAsync(() -> output.lines().forEach(afterBanner::add));
     }
 
     @Override

@@ -8,7 +8,7 @@ import com.example.handler.Routes;
 import com.example.messaging.Json;
 import dev.websocketkit.local.LocalGateway;
 import dev.websocketkit.local.LogCapture;
-import dev.websocketkit.local.client.WebSocketTestClient;
+import dev.websocketkit.local.WebSocketTestClient;
 import dev.websocketkit.local.junit.WebSocketApiTest;
 import java.time.Duration;
 import java.util.List;

@@ -3,7 +3,7 @@ package com.example;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.websocketkit.local.LocalGateway;
-import dev.websocketkit.local.client.WebSocketTestClient;
+import dev.websocketkit.local.WebSocketTestClient;
 import dev.websocketkit.local.junit.WebSocketApiTest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ class FanOutTest {
             clients.get(0).send("{\"message\": \"broadcast\", \"body\": \"Hello, everyone\"}");
 
             for (WebSocketTestClient client : clients) {
-                assertEquals("\"Hello, everyone\"", client.receive(Duration.ofSeconds(30)));
+                assertEquals("\"Hello, everyone\"", client.receive());
             }
             Thread.sleep(1_000);
             for (WebSocketTestClient client : clients) {

@@ -17,18 +17,27 @@ final class GatewayCommand {
      * access is granted; Jetty logs warnings only.
      */
     static final List<String> DEFAULT_JVM_ARGS = List.of("--enable-native-access=ALL-UNNAMED", "-Dorg.eclipse.jetty.LEVEL=WARN");
+    /**
+     * Pekko, under ElasticMQ, uses {@code sun.misc.Unsafe}'s memory access, which JDK 24 and newer
+     * warn about; the option that allows it, quietly, exists from JDK 23 on and stops older JVMs.
+     */
+    static final String ALLOW_UNSAFE_MEMORY_ACCESS = "--sun-misc-unsafe-memory-access=allow";
+    private static final int FIRST_WITH_UNSAFE_MEMORY_ACCESS_OPTION = 23;
 
     private final Path java;
+    private final Runtime.Version javaVersion;
     private final List<String> jvmArgs = new ArrayList<>();
     private final List<String> options = new ArrayList<>();
     private List<Path> gatewayClassPath = List.of();
 
-    private GatewayCommand(Path java) {
+    private GatewayCommand(Path java, Runtime.Version javaVersion) {
         this.java = java;
+        this.javaVersion = javaVersion;
     }
 
-    static GatewayCommand builder(Path java) {
-        return new GatewayCommand(java);
+    /** @param javaVersion the version of {@code java}, whose options differ */
+    static GatewayCommand builder(Path java, Runtime.Version javaVersion) {
+        return new GatewayCommand(java, javaVersion);
     }
 
     GatewayCommand jvmArgs(List<String> args) {
@@ -72,6 +81,9 @@ final class GatewayCommand {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(DEFAULT_JVM_ARGS);
+        if (javaVersion.feature() >= FIRST_WITH_UNSAFE_MEMORY_ACCESS_OPTION) {
+            command.add(ALLOW_UNSAFE_MEMORY_ACCESS);
+        }
         command.addAll(jvmArgs);
         command.add("-cp");
         command.add(join(gatewayClassPath));

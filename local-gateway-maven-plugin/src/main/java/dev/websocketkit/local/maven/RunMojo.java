@@ -21,7 +21,8 @@ import org.apache.maven.project.MavenProject;
 /**
  * Runs the project's WebSocket API on localhost until it is stopped (Ctrl+C): the local gateway
  * reads {@code template.yaml} and runs its functions from the project's compiled classes and
- * runtime dependencies, in a JVM of its own started with the JDK that runs Maven.
+ * runtime dependencies, in a JVM of its own started with the JDK that runs Maven (so of Maven's
+ * version).
  */
 @Mojo(name = "run", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public final class RunMojo extends AbstractMojo {
@@ -85,7 +86,7 @@ public final class RunMojo extends AbstractMojo {
         if (!template.isFile()) {
             throw new MojoFailureException("No template at " + template + ": set local.template to the SAM template of the WebSocket API");
         }
-        List<String> command = GatewayCommand.builder(Path.of(System.getProperty("java.home"), "bin", "java"))
+        List<String> command = GatewayCommand.builder(Path.of(System.getProperty("java.home"), "bin", "java"), Runtime.version())
                 .jvmArgs(jvmArgs)
                 .gatewayClassPath(gatewayClassPath())
                 .functionClassPath(functionClassPath())

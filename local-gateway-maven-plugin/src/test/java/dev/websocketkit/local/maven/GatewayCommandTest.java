@@ -3,6 +3,7 @@
 package dev.websocketkit.local.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.websocketkit.local.Handshake;
@@ -24,7 +25,7 @@ class GatewayCommandTest {
 
     @Test
     void buildsTheGatewaysCommandLineFromTheGoalsParameters() {
-        List<String> command = GatewayCommand.builder(Path.of("/jdk/bin/java"))
+        List<String> command = GatewayCommand.builder(Path.of("/jdk/bin/java"), Runtime.Version.parse("21.0.5"))
                 .jvmArgs(List.of("-Xmx256m", " "))
                 .gatewayClassPath(List.of(Path.of("/repo/gateway.jar"), Path.of("/repo/jetty.jar")))
                 .functionClassPath(List.of(Path.of("/project/target/classes")))
@@ -40,11 +41,20 @@ class GatewayCommandTest {
     }
 
     @Test
+    void allowsPekkosUnsafeMemoryAccessQuietlyFromJava23OnAndLeavesOlderJvmsTheirDefaultOptions() {
+        List<String> java25 = GatewayCommand.builder(Path.of("/jdk/bin/java"), Runtime.Version.parse("25.0.1")).build();
+        List<String> java21 = GatewayCommand.builder(Path.of("/jdk/bin/java"), Runtime.Version.parse("21.0.5")).build();
+
+        assertTrue(java25.contains(GatewayCommand.ALLOW_UNSAFE_MEMORY_ACCESS), java25.toString());
+        assertFalse(java21.contains(GatewayCommand.ALLOW_UNSAFE_MEMORY_ACCESS), "an option JDK 21 does not know stops it: " + java21);
+    }
+
+    @Test
     @Timeout(60)
     void servesTheTemplateFromTheProjectsClassesUntilStopped() throws Exception {
         List<Path> testClassPath = Arrays.stream(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))
                 .split(File.pathSeparator)).map(Path::of).toList();
-        List<String> command = GatewayCommand.builder(Path.of(System.getProperty("java.home"), "bin", "java"))
+        List<String> command = GatewayCommand.builder(Path.of(System.getProperty("java.home"), "bin", "java"), Runtime.version())
                 .gatewayClassPath(testClassPath)
                 .functionClassPath(List.of(Path.of("target/test-classes")))
                 .template(Path.of("src/test/resources/template.yaml"))
