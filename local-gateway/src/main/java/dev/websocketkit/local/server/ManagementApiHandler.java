@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +40,11 @@ final class ManagementApiHandler extends Handler.Abstract {
     /** API Gateway's limit for the data of a PostToConnection. */
     static final int MAX_POST_BYTES = 128 * 1024;
 
+    /** API Gateway writes a missing value as {@code null}, e.g. the user agent of a client that sent none. */
+    private static final JSON WITH_NULLS = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
     private static final Pattern CONNECTION_PATH = Pattern.compile("/([^/]+)/@connections/([^/]+)");
+    /** ISO 8601 in UTC to the millisecond, as API Gateway writes {@code connectedAt} and {@code lastActiveAt}. */
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final String stage;
     private final Set<String> hosts;
@@ -123,12 +129,13 @@ final class ManagementApiHandler extends Handler.Abstract {
     }
 
     private static void describe(Response response, Callback callback, LocalConnection connection) {
+        Map<String, Object> identity = new LinkedHashMap<>();
+        identity.put("sourceIp", connection.client().sourceIp());
+        identity.put("userAgent", connection.client().userAgent());
         Map<String, Object> description = new LinkedHashMap<>();
-        description.put("connectedAt", connection.client().connectedAt().toString());
-        description.put("identity", Map.of(
-                "sourceIp", connection.client().sourceIp(),
-                "userAgent", String.valueOf(connection.client().userAgent())));
-        description.put("lastActiveAt", connection.lastActiveAt().toString());
+        description.put("connectedAt", TIMESTAMP.format(connection.client().connectedAt()));
+        description.put("identity", identity);
+        description.put("lastActiveAt", TIMESTAMP.format(connection.lastActiveAt()));
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         Content.Sink.write(response, true, json(description), callback);
@@ -152,7 +159,7 @@ final class ManagementApiHandler extends Handler.Abstract {
 
     private static String json(Map<String, Object> value) {
         try {
-            return JSON.std.asString(value);
+            return WITH_NULLS.asString(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,7 +5,7 @@ package dev.websocketkit.local.conformance;
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.websocketkit.local.LocalGateway;
 import dev.websocketkit.local.LocalGatewayConfig;
-import dev.websocketkit.local.client.WebSocketTestClient;
+import dev.websocketkit.local.WebSocketTestClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -26,7 +26,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -144,11 +143,8 @@ class ManagementApiIT {
 
     /**
      * Node's ws and wscat send no {@code User-Agent}; API Gateway then describes the connection with
-     * {@code "userAgent": null}. Disabled: the gateway answers the string {@code "null"}
-     * ({@code ManagementApiHandler.describe} writes {@code String.valueOf} of the missing header), so
-     * the SDK's {@code identity().userAgent()} is {@code "null"}, not {@code null}.
+     * {@code "userAgent": null}.
      */
-    @Disabled("Gateway deviation: a connection without User-Agent is described with \"userAgent\":\"null\", a string, not null")
     @Row
     void aClientThatSendsNoUserAgentIsDescribedWithUserAgentNull(ClientKind client, LocalGateway gateway) throws Exception {
         assumeTrue(client.userAgent().isEmpty(), client + " sends a User-Agent");
