@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The WebSocket API of a SAM template on localhost: API Gateway's handshake, routing, limits and
@@ -67,15 +68,29 @@ public final class LocalGateway implements AutoCloseable {
         keepConnectionsToTheManagementApiAlive();
         this.config = config;
         this.log = new GatewayLog(config.out());
-        WebSocketApiDefinition api = WebSocketApiDefinition.of(SamTemplate.load(config.template()));
-        // The values the gateway gives the identity parameters later point at its local provider, over http: they are not checked.
-        ParameterConstraints.check(api.template(), config.parameterOverrides());
-        this.server = new GatewayServer(config.host(), config.port());
+        // Jetty's classes load while the template is read: a start is mostly class loading.
+        CompletableFuture<GatewayServer> binding = CompletableFuture.supplyAsync(() -> GatewayServer.bind(config.host(), config.port()));
+        WebSocketApiDefinition api;
+        try {
+            api = WebSocketApiDefinition.of(SamTemplate.load(config.template()));
+            // The values the gateway gives the identity parameters later point at its local provider, over http: they are not checked.
+            ParameterConstraints.check(api.template(), config.parameterOverrides());
+        } catch (RuntimeException e) {
+            binding.thenAccept(GatewayServer::stop);
+            throw e;
+        }
+        try {
+            this.server = binding.join();
+        } catch (CompletionException e) {
+            throw (RuntimeException) e.getCause();
+        }
         String httpBase = "http://" + server.authority();
 
         Map<String, String> parameters = new LinkedHashMap<>(config.parameterOverrides());
         boolean hasAuthorizer = api.hasAuthorizer();
-        this.developmentIdentityProvider = hasAuthorizer && config.identityProvider().isEmpty() ? DevelopmentIdentityProvider.start() : null;
+        this.developmentIdentityProvider = hasAuthorizer && config.identityProvider().isEmpty() ? DevelopmentIdentityProvider.start(config.developmentKeyFile()) : null;
+        CompletableFuture<String> token = developmentIdentityProvider == null ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(() -> developmentIdentityProvider.issue(DEVELOPER, Duration.ofHours(1)));
         Map<String, String> accountVariables = new LinkedHashMap<>(Functions.accountVariables());
         Map<String, String> tableNames = new LinkedHashMap<>();
         CompletableFuture<Void> tables = CompletableFuture.completedFuture(null);
@@ -119,7 +134,7 @@ public final class LocalGateway implements AutoCloseable {
                 value -> value.replace("https" + awsEndpoint, httpBase).replace("wss" + awsEndpoint, "ws://" + server.authority()),
                 config.functionClasses(), resources, log);
         this.pollers = pollers(queueEventSources, queues);
-        this.developmentToken = developmentIdentityProvider == null ? null : developmentIdentityProvider.issue(DEVELOPER, Duration.ofHours(1));
+        this.developmentToken = token.join();
         Set<String> apiKeys = new LinkedHashSet<>(api.apiKeyValues(intrinsics));
         apiKeys.add(config.apiKey());
         server.start(api, routes, stage, apiKeys, functions,

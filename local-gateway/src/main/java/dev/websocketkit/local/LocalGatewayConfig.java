@@ -28,6 +28,7 @@ public final class LocalGatewayConfig {
     private Duration managementApiLatency = Duration.ZERO;
     private int newConnectionsPerSecond = 500;
     private IdentityProvider identityProvider;
+    private Path developmentKeyFile;
     private List<String> identityParameters = DEFAULT_IDENTITY_PARAMETERS;
     private final Map<String, String> parameterOverrides = new LinkedHashMap<>();
     private ClassLoader functionClasses = LocalGatewayConfig.class.getClassLoader();
@@ -100,6 +101,16 @@ public final class LocalGatewayConfig {
         return this;
     }
 
+    /**
+     * Where the development identity provider keeps its key pair between runs, so that the tokens
+     * it issued stay valid across restarts and a start need not make a new RSA key. Without it, each
+     * start makes a key of its own.
+     */
+    public LocalGatewayConfig developmentKeyFile(Path developmentKeyFile) {
+        this.developmentKeyFile = developmentKeyFile;
+        return this;
+    }
+
     /** The template parameters (JWKS URL, issuer, audience, in this order) that receive the identity provider's values. */
     public LocalGatewayConfig identityParameters(String jwksUrl, String issuer, String audience) {
         this.identityParameters = List.of(jwksUrl, issuer, audience);
@@ -158,6 +169,10 @@ public final class LocalGatewayConfig {
 
     Optional<IdentityProvider> identityProvider() {
         return Optional.ofNullable(identityProvider);
+    }
+
+    Optional<Path> developmentKeyFile() {
+        return Optional.ofNullable(developmentKeyFile);
     }
 
     List<String> identityParameters() {

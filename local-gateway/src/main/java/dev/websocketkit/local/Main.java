@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * java -cp &lt;gateway class path&gt; dev.websocketkit.local.Main --template template.yaml \
  *      --function-classpath target/classes:&lt;dependencies&gt; [--port 8080] [--api-key KEY] [--idle-timeout PT10M] [--management-api-latency PT0.025S] [--new-connections-per-second 500]
+ *      [--development-key-file target/local-gateway/development-key.json]
  *      [--jwks-url URL --jwt-issuer ISSUER --jwt-audience AUDIENCE] [--parameter Name=Value ...]
  * </pre>
  */
@@ -27,7 +28,7 @@ public final class Main {
 
     private static final String USAGE = "Usage: --template <template.yaml> [--function-classpath <path>] [--host <host>] [--port <port>] "
             + "[--api-key <key>] [--idle-timeout <ISO-8601 duration>] [--management-api-latency <ISO-8601 duration>] "
-            + "[--new-connections-per-second <number>] [--jwks-url <url> --jwt-issuer <issuer> --jwt-audience <audience>] "
+            + "[--new-connections-per-second <number>] [--development-key-file <path>] [--jwks-url <url> --jwt-issuer <issuer> --jwt-audience <audience>] "
             + "[--parameter <Name=Value>]...";
 
     private Main() {
@@ -96,6 +97,9 @@ public final class Main {
                     break;
                 case "--new-connections-per-second":
                     config.newConnectionsPerSecond(number(option[0], value));
+                    break;
+                case "--development-key-file":
+                    config.developmentKeyFile(Path.of(value));
                     break;
                 case "--jwks-url":
                     jwksUrl = value;

@@ -61,6 +61,13 @@ public final class RunMojo extends AbstractMojo {
     @Parameter(property = "local.newConnectionsPerSecond", defaultValue = "500")
     private int newConnectionsPerSecond;
 
+    /**
+     * Where the development identity provider keeps its key pair between runs: its tokens stay valid
+     * across restarts (until they expire), and a start need not make a new key.
+     */
+    @Parameter(property = "local.developmentKeyFile", defaultValue = "${project.build.directory}/local-gateway/development-key.json")
+    private File developmentKeyFile;
+
     /** A real identity provider's JWKS URL, to accept its tokens instead of the development provider's. */
     @Parameter(property = "local.jwksUrl")
     private String jwksUrl;
@@ -97,6 +104,7 @@ public final class RunMojo extends AbstractMojo {
                 .option("--idle-timeout", idleTimeout)
                 .option("--management-api-latency", managementApiLatency)
                 .option("--new-connections-per-second", Integer.toString(newConnectionsPerSecond))
+                .option("--development-key-file", developmentKeyFile.getPath())
                 .option("--jwks-url", jwksUrl)
                 .option("--jwt-issuer", jwtIssuer)
                 .option("--jwt-audience", jwtAudience)

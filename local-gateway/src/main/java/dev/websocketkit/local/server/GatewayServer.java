@@ -9,6 +9,7 @@ import dev.websocketkit.local.template.WebSocketApiDefinition;
 import dev.websocketkit.local.template.WebSocketApiDefinition.ApiKeySource;
 import dev.websocketkit.local.template.WebSocketApiDefinition.Route;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,15 @@ public final class GatewayServer {
     private ConnectionTimeouts timeouts;
 
     /** Binds the port at once, so that its number is known before the functions are given their environment. */
-    public GatewayServer(String host, int port) throws IOException {
+    public static GatewayServer bind(String host, int port) {
+        try {
+            return new GatewayServer(host, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The local gateway cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    private GatewayServer(String host, int port) throws IOException {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("gateway");
         threads.setDaemon(true);
