@@ -9,6 +9,7 @@ def javaDir = project.file('src/main/java/com/example')
 }
 assert !project.file('src/test/java/com/example/local').exists(): 'the local gateway is a dependency, not a copy'
 project.assertNoTemplateLeftovers()
+project.assertUsesOnlyTheGatewaysApi()
 project.assertNothingMentions('in-memory store', ~/InMemory/)
 project.assertNothingMentions('permissions boundary', ~/(?i)permissionsBoundary/)
 

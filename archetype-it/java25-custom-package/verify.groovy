@@ -1,6 +1,7 @@
 def project = new GroovyClassLoader(getClass().classLoader)
         .parseClass(new File(basedir, '../../../src/it/GeneratedProject.groovy')).newInstance(basedir)
-project.assertMatchesReference(new File(itSources, 'java25-custom-package/reference'), updateReferences.toBoolean())
+project.assertMatchesDifferences(new File(itSources, 'defaults/reference'), new File(itSources, 'java25-custom-package/reference.diff'),
+        updateReferences.toBoolean(), 'org.acme.realtime.chat')
 
 assert project.file('src/main/java/org/acme/realtime/chat/handler/SendHandler.java').text
         .startsWith('package org.acme.realtime.chat.handler;')

@@ -1,6 +1,6 @@
 def project = new GroovyClassLoader(getClass().classLoader)
         .parseClass(new File(basedir, '../../../src/it/GeneratedProject.groovy')).newInstance(basedir)
-project.assertMatchesReference(new File(itSources, 'memory-java17-no-auth/reference'), updateReferences.toBoolean())
+project.assertMatchesDifferences(new File(itSources, 'defaults/reference'), new File(itSources, 'memory-java17-no-auth/reference.diff'), updateReferences.toBoolean())
 
 def javaDir = project.file('src/main/java/com/example')
 ['handler/ConnectHandler.java', 'handler/SendHandler.java', 'handler/DefaultHandler.java'].each {
@@ -12,6 +12,7 @@ assert !project.file('src/main/java/com/example/auth').exists(): 'auth=none gene
 assert !project.file('src/test/java/com/example/auth').exists()
 assert !project.file('events/broadcast.json').exists()
 project.assertNoTemplateLeftovers()
+project.assertUsesOnlyTheGatewaysApi()
 project.assertNothingMentions('DynamoDB', ~/(?i)dynamo/)
 project.assertNothingMentions('broadcast', ~/(?i)broadcast/, ['src/test/java/com/example/EndToEndTest.java'])
 project.assertNothingMentions('authorizer', ~/AuthorizerHandler|TokenVerifier|nimbus|JwksUrl|JWKS_URL/)

@@ -1,7 +1,7 @@
 // The defaults, with a permissions boundary: every role the stack creates carries it.
 def project = new GroovyClassLoader(getClass().classLoader)
         .parseClass(new File(basedir, '../../../src/it/GeneratedProject.groovy')).newInstance(basedir)
-project.assertMatchesReference(new File(itSources, 'permissions-boundary/reference'), updateReferences.toBoolean())
+project.assertMatchesDifferences(new File(itSources, 'defaults/reference'), new File(itSources, 'permissions-boundary/reference.diff'), updateReferences.toBoolean())
 project.assertNoTemplateLeftovers()
 
 def boundary = 'arn:aws:iam::123456789012:policy/platform/DeveloperBoundary'

@@ -1,6 +1,6 @@
 def project = new GroovyClassLoader(getClass().classLoader)
         .parseClass(new File(basedir, '../../../src/it/GeneratedProject.groovy')).newInstance(basedir)
-project.assertMatchesReference(new File(itSources, 'workshop-memory-store/reference'), updateReferences.toBoolean())
+project.assertMatchesDifferences(new File(itSources, 'defaults/reference'), new File(itSources, 'workshop-memory-store/reference.diff'), updateReferences.toBoolean())
 assert !project.file('src/main/java/com/example/handler/BroadcastHandler.java').exists(): 'memory: an echo API, no broadcast'
 
 project.applyWhoAmISolution(new File(itSources, '../docs/workshop/whoami'))

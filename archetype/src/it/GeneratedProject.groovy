@@ -2,6 +2,8 @@
 import java.nio.file.Files
 import java.nio.file.Path
 
+import dev.websocketkit.archetype.reference.GoldenReference
+
 class GeneratedProject {
     final File dir
 
@@ -26,38 +28,23 @@ class GeneratedProject {
     }
 
     /**
-     * The generated project, file by file, is its golden reference tree: what users of this variant
-     * get, under review in every change. With {@code update}, the reference is rewritten instead
+     * The default scenario's project, file by file, is the golden reference tree: what users get,
+     * under review in every change. With {@code update}, the tree is rewritten instead
      * ({@code ./mvnw verify -Dreferences.update=true} after an intended change).
      */
     void assertMatchesReference(File reference, boolean update) {
-        Map<String, File> generated = sources().collectEntries { [(relative(dir, it)): it] }
-        if (update) {
-            reference.deleteDir()
-            generated.each { path, file ->
-                File copy = new File(reference, path)
-                copy.parentFile.mkdirs()
-                copy.bytes = file.bytes
-            }
-            println "Rewrote the reference tree ${reference}"
-            return
-        }
-        assert reference.isDirectory(): "no reference tree at $reference: run ./mvnw verify -Dreferences.update=true"
-        Map<String, File> expected = [:]
-        reference.eachFileRecurse(groovy.io.FileType.FILES) { expected[relative(reference, it)] = it }
-        def problems = []
-        (expected.keySet() - generated.keySet()).each { problems << "missing: $it" }
-        (generated.keySet() - expected.keySet()).each { problems << "not in the reference: $it" }
-        (generated.keySet().intersect(expected.keySet())).sort().each { path ->
-            if (generated[path].bytes != expected[path].bytes) {
-                def actualLines = generated[path].readLines()
-                def expectedLines = expected[path].readLines()
-                int line = (0..<Math.max(actualLines.size(), expectedLines.size())).find { actualLines[it] != expectedLines[it] } ?: 0
-                problems << "differs: $path, line ${line + 1}:\n    expected: ${expectedLines[line]}\n    generated: ${actualLines[line]}"
-            }
-        }
-        assert !problems: "the generated project differs from its reference tree ${reference} " +
-                "(after an intended change: ./mvnw verify -Dreferences.update=true, and review the diff):\n${problems.join('\n')}"
+        int lines = GoldenReference.checkTree(dir.toPath(), reference.toPath(), update)
+        println "reference: ${reference.parentFile.name}/${reference.name}, $lines lines"
+    }
+
+    /**
+     * Any other scenario's project is the default's tree with the scenario's differences, after moving
+     * it to the scenario's package: one unexpected line in either turns the IT red.
+     */
+    void assertMatchesDifferences(File defaultReference, File differences, boolean update, String projectPackage = 'com.example') {
+        int lines = GoldenReference.checkDifferences(dir.toPath(), defaultReference.toPath(), 'com.example', projectPackage,
+                differences.toPath(), update)
+        println "reference: ${differences.parentFile.name}/${differences.name}, $lines lines of differences from ${defaultReference.parentFile.name}"
     }
 
     private static String relative(File root, File file) {
@@ -83,6 +70,22 @@ class GeneratedProject {
                 .findAll { !(relative(dir, it) in except) }
                 .findAll { it.text =~ pattern }
         assert !offenders: "the project has no $what, yet these files mention it: ${offenders*.path}"
+    }
+
+    /**
+     * The project's code names only the local gateway's exported types (local-gateway/README.md),
+     * never one of dev.websocketkit.local.internal: with its build green, it compiles against them alone.
+     */
+    void assertUsesOnlyTheGatewaysApi() {
+        def internal = sources().findAll { it.name.endsWith('.java') }.findAll { it.text.contains('dev.websocketkit.local.internal') }
+        assert !internal: "these files use the gateway's internals: ${internal*.path}"
+        def imported = sources().findAll { it.name.endsWith('.java') }
+                .collectMany { (it.text =~ /(?m)^import (?:static )?(dev\.websocketkit\.local\.[\w.]+?)(?:\.[a-z]\w*)?;/).collect { it[1] as String } } as Set
+        assert imported: 'the project uses no type of the gateway'
+        Set<String> exported = (['LocalGateway', 'LocalGatewayConfig', 'LogCapture', 'WebSocketTestClient', 'Handshake'].collect { 'dev.websocketkit.local.' + it } +
+                ['dev.websocketkit.local.junit.WebSocketApiTest', 'dev.websocketkit.local.template.SamTemplate'] +
+                ['RecordingManagementApi', 'LocalContext', 'StandardOutputCapture', 'WebSocketEvents', 'LocalAws'].collect { 'dev.websocketkit.local.testing.' + it }) as Set
+        assert exported.containsAll(imported): "imports beyond the gateway's API: ${imported - exported}"
     }
 
     /** The generated project's own build, from the build log of the IT: it prints no warning. */
