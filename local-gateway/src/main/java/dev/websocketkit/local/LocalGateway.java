@@ -2,22 +2,24 @@
 
 package dev.websocketkit.local;
 
-import dev.websocketkit.local.aws.DynamoDbLocal;
-import dev.websocketkit.local.aws.LocalAccount;
-import dev.websocketkit.local.aws.LocalSqs;
-import dev.websocketkit.local.aws.TemplateQueues;
-import dev.websocketkit.local.events.WebSocketEvents;
-import dev.websocketkit.local.function.Functions;
-import dev.websocketkit.local.function.LocalFunction;
-import dev.websocketkit.local.queue.QueuePoller;
-import dev.websocketkit.local.identity.DevelopmentIdentityProvider;
-import dev.websocketkit.local.server.GatewayServer;
-import dev.websocketkit.local.template.Intrinsics;
-import dev.websocketkit.local.template.ParameterConstraints;
-import dev.websocketkit.local.template.SamTemplate;
-import dev.websocketkit.local.template.WebSocketApiDefinition;
-import dev.websocketkit.local.template.WebSocketApiDefinition.QueueEventSource;
-import dev.websocketkit.local.template.WebSocketApiDefinition.Route;
+import dev.websocketkit.local.internal.account.LocalAccount;
+import dev.websocketkit.local.internal.dynamodb.DynamoDbLocal;
+import dev.websocketkit.local.internal.events.GatewayEvents;
+import dev.websocketkit.local.internal.function.Functions;
+import dev.websocketkit.local.internal.function.LocalFunction;
+import dev.websocketkit.local.internal.identity.DevelopmentIdentityProvider;
+import dev.websocketkit.local.internal.identity.IdentityProvider;
+import dev.websocketkit.local.internal.log.GatewayLog;
+import dev.websocketkit.local.internal.server.GatewayServer;
+import dev.websocketkit.local.internal.sqs.LocalSqs;
+import dev.websocketkit.local.internal.sqs.QueuePoller;
+import dev.websocketkit.local.internal.sqs.TemplateQueues;
+import dev.websocketkit.local.internal.template.Intrinsics;
+import dev.websocketkit.local.internal.template.ParameterConstraints;
+import dev.websocketkit.local.internal.template.TemplateDocument;
+import dev.websocketkit.local.internal.template.WebSocketApiDefinition.QueueEventSource;
+import dev.websocketkit.local.internal.template.WebSocketApiDefinition.Route;
+import dev.websocketkit.local.internal.template.WebSocketApiDefinition;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,7 +74,7 @@ public final class LocalGateway implements AutoCloseable {
         CompletableFuture<GatewayServer> binding = CompletableFuture.supplyAsync(() -> GatewayServer.bind(config.host(), config.port()));
         WebSocketApiDefinition api;
         try {
-            api = WebSocketApiDefinition.of(SamTemplate.load(config.template()));
+            api = WebSocketApiDefinition.of(TemplateDocument.load(config.template()));
             // The values the gateway gives the identity parameters later point at its local provider, over http: they are not checked.
             ParameterConstraints.check(api.template(), config.parameterOverrides());
         } catch (RuntimeException e) {
@@ -102,7 +104,11 @@ public final class LocalGateway implements AutoCloseable {
         }
         if (hasAuthorizer) {
             IdentityProvider provider = config.identityProvider().orElseGet(developmentIdentityProvider::identity);
-            List<String> names = config.identityParameters();
+            List<String> names = config.identityParameters().orElseGet(api::identityParameters);
+            if (names.isEmpty()) {
+                log.gateway("The template has an authorizer and names no Metadata.LocalGateway.IdentityParameters:"
+                        + " no parameter receives the identity provider's JWKS URL, issuer and audience");
+            }
             List<String> values = List.of(provider.jwksUrl(), provider.issuer(), provider.audience());
             for (int i = 0; i < names.size(); i++) {
                 if (api.template().section("Parameters").containsKey(names.get(i))) {
@@ -138,7 +144,7 @@ public final class LocalGateway implements AutoCloseable {
         Set<String> apiKeys = new LinkedHashSet<>(api.apiKeyValues(intrinsics));
         apiKeys.add(config.apiKey());
         server.start(api, routes, stage, apiKeys, functions,
-                new WebSocketEvents(new WebSocketEvents.Api(API_ID, server.authority(), stage)),
+                new GatewayEvents(new GatewayEvents.Api(API_ID, server.authority(), stage)),
                 developmentToken, new GatewayServer.Limits(config.idleTimeout(),
                         config.maxConnectionDuration(), config.newConnectionsPerSecond(), config.managementApiLatency()), log);
         this.initialization = CompletableFuture.allOf(functions.initializeAll(), resources);
@@ -217,7 +223,7 @@ public final class LocalGateway implements AutoCloseable {
 
     /** Keeps every line printed by the gateway and the functions until the capture is closed. */
     public LogCapture captureLogs() {
-        return log.capture();
+        return new LogCapture(log);
     }
 
     /** The environment a function sees through {@code System.getenv()}. */

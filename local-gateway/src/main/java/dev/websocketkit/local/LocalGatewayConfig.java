@@ -2,6 +2,7 @@
 
 package dev.websocketkit.local;
 
+import dev.websocketkit.local.internal.identity.IdentityProvider;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -16,9 +17,6 @@ import java.util.Optional;
 /** How to run a {@link LocalGateway}. Build one with {@link #forTemplate(Path)}. */
 public final class LocalGatewayConfig {
 
-    /** The template parameters that receive the development identity provider's JWKS URL, issuer and audience. */
-    public static final List<String> DEFAULT_IDENTITY_PARAMETERS = List.of("JwksUrl", "JwtIssuer", "JwtAudience");
-
     private final Path template;
     private String host = "localhost";
     private int port = 8080;
@@ -29,7 +27,7 @@ public final class LocalGatewayConfig {
     private int newConnectionsPerSecond = 500;
     private IdentityProvider identityProvider;
     private Path developmentKeyFile;
-    private List<String> identityParameters = DEFAULT_IDENTITY_PARAMETERS;
+    private List<String> identityParameters;
     private final Map<String, String> parameterOverrides = new LinkedHashMap<>();
     private ClassLoader functionClasses = LocalGatewayConfig.class.getClassLoader();
     private PrintStream out = System.out;
@@ -96,8 +94,8 @@ public final class LocalGatewayConfig {
     }
 
     /** Verify tokens of this identity provider instead of starting the development one. */
-    public LocalGatewayConfig identityProvider(IdentityProvider identityProvider) {
-        this.identityProvider = identityProvider;
+    public LocalGatewayConfig identityProvider(String jwksUrl, String issuer, String audience) {
+        this.identityProvider = new IdentityProvider(jwksUrl, issuer, audience);
         return this;
     }
 
@@ -111,7 +109,11 @@ public final class LocalGatewayConfig {
         return this;
     }
 
-    /** The template parameters (JWKS URL, issuer, audience, in this order) that receive the identity provider's values. */
+    /**
+     * The template parameters (JWKS URL, issuer, audience, in this order) that receive the identity
+     * provider's values, instead of those the template's {@code Metadata.LocalGateway.IdentityParameters}
+     * names.
+     */
     public LocalGatewayConfig identityParameters(String jwksUrl, String issuer, String audience) {
         this.identityParameters = List.of(jwksUrl, issuer, audience);
         return this;
@@ -175,8 +177,8 @@ public final class LocalGatewayConfig {
         return Optional.ofNullable(developmentKeyFile);
     }
 
-    List<String> identityParameters() {
-        return identityParameters;
+    Optional<List<String>> identityParameters() {
+        return Optional.ofNullable(identityParameters);
     }
 
     Map<String, String> parameterOverrides() {

@@ -2,30 +2,30 @@
 
 package dev.websocketkit.local;
 
+import dev.websocketkit.local.internal.log.GatewayLog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** The lines a {@link GatewayLog} printed while this capture was open. */
+/** The lines the gateway printed, its own and its functions', while this capture was open. */
 public final class LogCapture implements AutoCloseable {
 
     private final List<String> lines = new ArrayList<>();
-    private final Runnable flush;
-    private final Consumer<LogCapture> onClose;
+    private final Consumer<String> listener = this::add;
+    private final GatewayLog log;
 
-    /** @param flush waits until every line logged so far has reached the captures */
-    LogCapture(Runnable flush, Consumer<LogCapture> onClose) {
-        this.flush = flush;
-        this.onClose = onClose;
+    LogCapture(GatewayLog log) {
+        this.log = log;
+        log.listen(listener);
     }
 
-    synchronized void add(String line) {
+    private synchronized void add(String line) {
         lines.add(line);
     }
 
     /** Every line logged since the capture started, up to this call. */
     public List<String> lines() {
-        flush.run();
+        log.flush();
         synchronized (this) {
             return List.copyOf(lines);
         }
@@ -38,6 +38,6 @@ public final class LogCapture implements AutoCloseable {
 
     @Override
     public void close() {
-        onClose.accept(this);
+        log.stopListening(listener);
     }
 }

@@ -16,13 +16,9 @@ import java.util.concurrent.TimeoutException;
 /** A WebSocket client on the JDK's {@code java.net.http.WebSocket} that keeps what it receives. Connect one with a {@link Handshake}. */
 public final class WebSocketTestClient implements AutoCloseable {
 
-    /** How a connection ended: the close code and reason the server sent. */
-    public record Closing(int code, String reason) {
-    }
-
     private final Patience patience;
     private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
-    private final CompletableFuture<Closing> closing = new CompletableFuture<>();
+    private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final WebSocket.Listener listener = new Listener();
     private WebSocket webSocket;
 
@@ -90,17 +86,17 @@ public final class WebSocketTestClient implements AutoCloseable {
         }
     }
 
-    /** How the server closed the connection, waiting for it as {@link #receive()} waits for a message. */
-    public Closing awaitClose() throws InterruptedException, ExecutionException {
+    /** The close code the server sent, waiting for it as {@link #receive()} waits for a message. */
+    public int awaitClose() throws InterruptedException, ExecutionException {
         patience.await("close of the connection", millis -> {
             try {
-                closing.get(millis, TimeUnit.MILLISECONDS);
+                closeCode.get(millis, TimeUnit.MILLISECONDS);
             } catch (ExecutionException | TimeoutException notClosedOrFailed) {
                 // Done either way, or not yet.
             }
-            return closing.isDone() ? Boolean.TRUE : null;
+            return closeCode.isDone() ? Boolean.TRUE : null;
         });
-        return closing.get();
+        return closeCode.get();
     }
 
     /** Closes the connection if the server has not; a connection the server already dropped is fine. */
@@ -133,13 +129,13 @@ public final class WebSocketTestClient implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
-            closing.complete(new Closing(statusCode, reason));
+            closeCode.complete(statusCode);
             return null;
         }
 
         @Override
         public void onError(WebSocket socket, Throwable error) {
-            closing.completeExceptionally(error);
+            closeCode.completeExceptionally(error);
         }
     }
 }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-import dev.websocketkit.local.aws.DynamoDbLocal;
+import dev.websocketkit.local.internal.dynamodb.DynamoDbLocal;
 import dev.websocketkit.local.junit.WebSocketApiTest;
 import java.time.Duration;
 import java.util.Base64;
@@ -202,7 +202,7 @@ class EchoApiTest {
         try (WebSocketTestClient client = gateway.connect()) {
             client.sendInFrames(message("x".repeat(128 * 1024)), 16 * 1024);
 
-            assertEquals(1009, client.awaitClose().code());
+            assertEquals(1009, client.awaitClose());
         }
     }
 
@@ -231,7 +231,7 @@ class EchoApiTest {
         try (WebSocketTestClient client = gateway.connect()) {
             client.sendBinary(new byte[] {1, 2, 3});
 
-            assertEquals(1003, client.awaitClose().code());
+            assertEquals(1003, client.awaitClose());
         }
     }
 

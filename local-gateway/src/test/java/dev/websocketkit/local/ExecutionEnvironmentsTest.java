@@ -4,7 +4,7 @@ package dev.websocketkit.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.websocketkit.local.function.LocalFunction;
+import dev.websocketkit.local.internal.function.LocalFunction;
 import dev.websocketkit.local.junit.WebSocketApiTest;
 import java.util.HashSet;
 import java.util.List;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.websocketkit.local.aws.DynamoDbLocal;
+import dev.websocketkit.local.internal.dynamodb.DynamoDbLocal;
 import dev.websocketkit.local.junit.WebSocketApiTest;
 import java.io.IOException;
 import java.net.ConnectException;

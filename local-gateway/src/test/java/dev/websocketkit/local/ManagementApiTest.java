@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.websocketkit.local.aws.LocalAccount;
+import dev.websocketkit.local.internal.account.LocalAccount;
 import dev.websocketkit.local.junit.WebSocketApiTest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,7 +44,7 @@ class ManagementApiTest {
             assertTrue(description.connectedAt() != null && description.lastActiveAt() != null);
 
             managementApi.deleteConnection(request -> request.connectionId(connectionId));
-            assertEquals(1000, client.awaitClose().code());
+            assertEquals(1000, client.awaitClose());
             assertThrows(GoneException.class, () -> managementApi.getConnection(request -> request.connectionId(connectionId)));
         }
     }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.websocketkit.local.aws.LocalSqs;
+import dev.websocketkit.local.internal.sqs.LocalSqs;
 import dev.websocketkit.local.junit.WebSocketApiTest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

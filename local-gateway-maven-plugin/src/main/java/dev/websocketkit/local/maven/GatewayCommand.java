@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The command line of the local gateway's JVM: {@code java [jvm args] -cp <gateway> dev.websocketkit.local.Main <options>}. */
+/** The command line of the local gateway's JVM: {@code java [jvm args] -cp <gateway> dev.websocketkit.local.internal.cli.Main <options>}. */
 final class GatewayCommand {
 
-    static final String MAIN_CLASS = "dev.websocketkit.local.Main";
+    static final String MAIN_CLASS = "dev.websocketkit.local.internal.cli.Main";
     /**
      * DynamoDB Local loads SQLite's native library, which JDK 24 and newer warn about unless native
      * access is granted; Jetty logs warnings only.

@@ -19,7 +19,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * it at the end.
  * The functions' classes come from the test class's class path.
  */
-public final class LocalGatewayExtension implements ParameterResolver {
+final class LocalGatewayExtension implements ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalGatewayExtension.class);
 

@@ -21,15 +21,12 @@ import java.util.regex.Pattern;
 
 /**
  * A real HTTP server standing in for the API Gateway Management API of one stage, for handler
- * tests: it records what a handler's SDK client posts and answers like API Gateway, including
- * 410 Gone for connections marked gone and 500 for connections marked failing. It can also wait
+ * tests: it records what a handler's SDK client posts to the stage and answers like API Gateway,
+ * including 403 for another stage, 410 Gone for connections marked gone and 500 for connections
+ * marked failing. It can also wait
  * before answering, as the real one does across a network.
  */
 public final class RecordingManagementApi implements AutoCloseable {
-
-    /** A PostToConnection the server received. */
-    public record Post(String stage, String connectionId, String data) {
-    }
 
     private static final Pattern CONNECTION_PATH = Pattern.compile("/([^/]+)/@connections/([^/]+)");
 
@@ -38,6 +35,9 @@ public final class RecordingManagementApi implements AutoCloseable {
     private final List<Post> posts = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private volatile Duration latency = Duration.ZERO;
+
+    private record Post(String connectionId, String data) {
+    }
 
     public RecordingManagementApi(String stage) {
         this.stage = stage;
@@ -75,8 +75,9 @@ public final class RecordingManagementApi implements AutoCloseable {
         this.latency = latency;
     }
 
-    public List<Post> posts() {
-        return List.copyOf(posts);
+    /** How many posts reached a connection so far. */
+    public int postCount() {
+        return posts.size();
     }
 
     public List<String> dataPostedTo(String connectionId) {
@@ -89,6 +90,10 @@ public final class RecordingManagementApi implements AutoCloseable {
             Matcher path = CONNECTION_PATH.matcher(exchange.getRequestURI().getPath());
             if (!path.matches() || !exchange.getRequestMethod().equals("POST")) {
                 reply(exchange, 404, "{\"message\":\"Not Found\"}");
+                return;
+            }
+            if (!path.group(1).equals(stage)) {
+                reply(exchange, 403, "{\"message\":\"Forbidden\"}");
                 return;
             }
             String connectionId = path.group(2);
@@ -104,7 +109,7 @@ public final class RecordingManagementApi implements AutoCloseable {
                 return;
             }
             String data = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            posts.add(new Post(path.group(1), connectionId, data));
+            posts.add(new Post(connectionId, data));
             reply(exchange, 200, "");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.websocketkit.local.LocalGateway;
-import dev.websocketkit.local.aws.LocalAccount;
+import dev.websocketkit.local.internal.account.LocalAccount;
 import dev.websocketkit.local.conformance.Connection.Message;
 import dev.websocketkit.local.junit.WebSocketApiTest;
 import java.net.InetAddress;

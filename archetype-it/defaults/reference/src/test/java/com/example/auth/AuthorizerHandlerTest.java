@@ -13,9 +13,8 @@ import com.example.observability.Metrics;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.IamPolicyResponseV1;
 import com.nimbusds.jose.JOSEObjectType;
-import dev.websocketkit.local.template.Intrinsics;
 import dev.websocketkit.local.template.SamTemplate;
-import dev.websocketkit.local.testing.CapturingContext;
+import dev.websocketkit.local.testing.LocalContext;
 import dev.websocketkit.local.testing.StandardOutputCapture;
 import java.net.URI;
 import java.nio.file.Path;
@@ -50,7 +49,7 @@ class AuthorizerHandlerTest {
     private static final Metrics METRICS = new Metrics("test-api");
 
     private AuthorizerHandler authorizer;
-    private CapturingContext context;
+    private LocalContext context;
     private StandardOutputCapture output;
 
     @BeforeAll
@@ -67,7 +66,7 @@ class AuthorizerHandlerTest {
     void createAuthorizer() {
         authorizer = new AuthorizerHandler(TokenVerifier.forIdentityProvider(jwks.url(), TestTokens.ISSUER, TestTokens.AUDIENCE),
                 DEFAULT_API_KEY, METRICS);
-        context = new CapturingContext();
+        context = new LocalContext();
         output = StandardOutputCapture.start();
     }
 
@@ -154,18 +153,17 @@ class AuthorizerHandlerTest {
     @Test
     void aClientWithoutHeadersPassesTheApiKeyCheckOfTheDeployedApi() {
         SamTemplate template = SamTemplate.load(Path.of("template.yaml"));
-        Intrinsics stack = new Intrinsics(template, "echo-app", Map.of());
         assertEquals("$context.authorizer.usageIdentifierKey", propertiesOf(template, "WebSocketApi").get("ApiKeySelectionExpression"));
         Object environment = mapOrEmpty(mapOrEmpty(propertiesOf(template, "AuthorizerFunction").get("Environment")).get("Variables"))
                 .get(AuthorizerHandler.DEFAULT_API_KEY_VARIABLE);
         AuthorizerHandler deployed = new AuthorizerHandler(
-                TokenVerifier.forIdentityProvider(jwks.url(), TestTokens.ISSUER, TestTokens.AUDIENCE), stack.resolve(environment), METRICS);
+                TokenVerifier.forIdentityProvider(jwks.url(), TestTokens.ISSUER, TestTokens.AUDIENCE), template.resolve(environment, "echo-app"), METRICS);
 
         String key = deployed.handleRequest(event(Map.of(), Map.of("token", TOKENS.valid())), context).getUsageIdentifierKey();
 
         List<String> keysOfTheUsagePlan = template.resourcesOfType("AWS::ApiGateway::UsagePlanKey").values().stream()
                 .map(usagePlanKey -> (String) mapOrEmpty(properties(usagePlanKey).get("KeyId")).get("Ref"))
-                .map(keyId -> stack.resolve(propertiesOf(template, keyId).get("Value")))
+                .map(keyId -> template.resolve(propertiesOf(template, keyId).get("Value"), "echo-app"))
                 .toList();
         assertTrue(keysOfTheUsagePlan.contains(key), key + " is one of " + keysOfTheUsagePlan);
     }

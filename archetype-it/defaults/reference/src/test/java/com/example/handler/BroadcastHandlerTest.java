@@ -9,7 +9,7 @@ import com.example.messaging.InvalidJsonException;
 import com.example.messaging.Json;
 import com.example.support.TestQueues;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
-import dev.websocketkit.local.testing.CapturingContext;
+import dev.websocketkit.local.testing.LocalContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -101,7 +101,7 @@ class BroadcastHandlerTest extends HandlerTest {
     @Test
     void queuesWhatItCannotPostBeforeItsDeadline() {
         Set<String> clients = new HashSet<>(List.of(connectClient(), connectClient(), connectClient()));
-        CapturingContext almostOutOfTime = new CapturingContext(BroadcastHandler.HAND_OVER_MARGIN.minusMillis(500));
+        LocalContext almostOutOfTime = new LocalContext(BroadcastHandler.HAND_OVER_MARGIN.minusMillis(500));
 
         handler().handleRequest(message(Routes.BROADCAST, clients.iterator().next(), ANNOUNCEMENT), almostOutOfTime);
 

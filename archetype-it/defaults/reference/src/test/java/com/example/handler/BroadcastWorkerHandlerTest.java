@@ -8,7 +8,7 @@ import com.example.broadcast.FanOut;
 import com.example.support.TestQueues;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.websocketkit.local.aws.LocalSqs;
+import dev.websocketkit.local.testing.LocalAws;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,8 +84,8 @@ class BroadcastWorkerHandlerTest extends HandlerTest {
         SQSEvent.SQSMessage unreadable = message("{\"not\": \"a page\"}");
         SQSEvent.SQSMessage fine = message(page(List.of(connectClient()), 1).toJson());
         SQSEvent.SQSMessage unrequeueable = message(page(List.of(failing), 1).toJson());
-        FanOut brokenQueue = new FanOut(LocalSqs.client(), LocalSqs.endpoint() + "/000000000000/no-such-queue",
-                LocalSqs.endpoint() + "/000000000000/no-such-queue");
+        FanOut brokenQueue = new FanOut(LocalAws.sqs(), LocalAws.queueUrl("no-such-queue"),
+                LocalAws.queueUrl("no-such-queue"));
 
         SQSBatchResponse response = new BroadcastWorkerHandler(connections, messenger, brokenQueue, metrics)
                 .handleRequest(event(unreadable, fine, unrequeueable), context);

@@ -2,7 +2,7 @@ package com.example.support;
 
 import com.example.broadcast.BroadcastPage;
 import com.example.broadcast.FanOut;
-import dev.websocketkit.local.aws.LocalSqs;
+import dev.websocketkit.local.testing.LocalAws;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,12 +22,12 @@ public final class TestQueues {
     }
 
     public static TestQueues create() {
-        return new TestQueues(LocalSqs.createQueue(LocalSqs.newQueueName("broadcast"), Map.of()),
-                LocalSqs.createQueue(LocalSqs.newQueueName("dead-letters"), Map.of()));
+        return new TestQueues(LocalAws.createQueue("broadcast", Map.of()),
+                LocalAws.createQueue("dead-letters", Map.of()));
     }
 
     public FanOut fanOut() {
-        return new FanOut(LocalSqs.client(), queueUrl, deadLetterQueueUrl);
+        return new FanOut(LocalAws.sqs(), queueUrl, deadLetterQueueUrl);
     }
 
     /** Takes every page in the broadcast queue, waiting up to {@code wait} for a first one (delayed pages appear late). */
@@ -41,7 +41,7 @@ public final class TestQueues {
 
     /** The broadcast queue's messages as SQS hands them to a worker, left in the queue. */
     public List<Message> receive() {
-        return LocalSqs.client().receiveMessage(request -> request.queueUrl(queueUrl).maxNumberOfMessages(10)).messages();
+        return LocalAws.sqs().receiveMessage(request -> request.queueUrl(queueUrl).maxNumberOfMessages(10)).messages();
     }
 
     private static List<BroadcastPage> take(String url, Duration wait) {
@@ -54,7 +54,7 @@ public final class TestQueues {
         while (!batch.isEmpty()) {
             for (Message message : batch) {
                 pages.add(BroadcastPage.parse(message.body()));
-                LocalSqs.client().deleteMessage(request -> request.queueUrl(url).receiptHandle(message.receiptHandle()));
+                LocalAws.sqs().deleteMessage(request -> request.queueUrl(url).receiptHandle(message.receiptHandle()));
             }
             batch = receive(url, 0);
         }
@@ -62,7 +62,7 @@ public final class TestQueues {
     }
 
     private static List<Message> receive(String url, int waitSeconds) {
-        return LocalSqs.client().receiveMessage(request -> request.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(waitSeconds))
+        return LocalAws.sqs().receiveMessage(request -> request.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(waitSeconds))
                 .messages();
     }
 }

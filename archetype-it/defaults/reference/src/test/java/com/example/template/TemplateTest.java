@@ -22,7 +22,6 @@ import com.example.messaging.InvalidJsonException;
 import com.example.observability.Metric;
 import com.example.observability.Metrics;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import dev.websocketkit.local.template.Intrinsics;
 import dev.websocketkit.local.template.SamTemplate;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -105,7 +104,7 @@ class TemplateTest {
                 .get("Environment")).get("Variables"));
         assertEquals(defaultKey.get("Value"), variables.get(AuthorizerHandler.DEFAULT_API_KEY_VARIABLE));
 
-        String value = new Intrinsics(template, "echo-app", Map.of()).resolve(defaultKey.get("Value"));
+        String value = template.resolve(defaultKey.get("Value"), "echo-app");
         assertTrue(value.length() >= 20, "API Gateway refuses keys shorter than 20 characters: " + value);
         assertTrue(value.endsWith("-00000000-0000-4000-8000-000000000000"), "unique to the stack: " + value);
     }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ${package}.support.TestConnectionStores;
-import dev.websocketkit.local.aws.DynamoDbLocal;
+import dev.websocketkit.local.testing.LocalAws;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +33,7 @@ class DynamoDbConnectionStoreTest {
     @BeforeEach
     void createTable() {
         tableName = TestConnectionStores.newTable();
-        store = new DynamoDbConnectionStore(DynamoDbLocal.client(), tableName, Clock.fixed(NOW, ZoneOffset.UTC));
+        store = new DynamoDbConnectionStore(LocalAws.dynamoDb(), tableName, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test
@@ -51,7 +51,7 @@ class DynamoDbConnectionStoreTest {
     void writesAnExpiryThatTheTableTtlDeletes() {
         store.save(new Connection("conn-1=", NOW, "198.51.100.1", null));
 
-        Map<String, AttributeValue> item = DynamoDbLocal.client()
+        Map<String, AttributeValue> item = LocalAws.dynamoDb()
                 .getItem(request -> request.tableName(tableName).key(Map.of("connectionId", AttributeValue.fromS("conn-1="))))
                 .item();
         assertEquals(Long.toString(NOW.plus(DynamoDbConnectionStore.TIME_TO_LIVE).getEpochSecond()), item.get("expiresAt").n());

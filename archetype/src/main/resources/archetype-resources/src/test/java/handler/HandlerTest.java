@@ -12,12 +12,10 @@ import ${package}.observability.Metrics;
 import ${package}.support.TestConnectionStores;
 #end
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
-import dev.websocketkit.local.events.WebSocketEvents;
-import dev.websocketkit.local.events.WebSocketEvents.Client;
-import dev.websocketkit.local.events.WebSocketEvents.Handshake;
-import dev.websocketkit.local.testing.CapturingContext;
+import dev.websocketkit.local.testing.LocalContext;
 import dev.websocketkit.local.testing.RecordingManagementApi;
 import dev.websocketkit.local.testing.StandardOutputCapture;
+import dev.websocketkit.local.testing.WebSocketEvents;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +40,7 @@ abstract class HandlerTest {
 
     static final String STAGE = "prod";
     static final String SOURCE_IP = "203.0.113.7";
-    private static final WebSocketEvents EVENTS = new WebSocketEvents(WebSocketEvents.Api.deployed("abc123xyz0", STAGE));
+    private static final WebSocketEvents EVENTS = WebSocketEvents.of("abc123xyz0", STAGE).from(SOURCE_IP, "test-client");
     private static final Pattern BODY_FIELD = Pattern.compile("\"body\"\\s*:\\s*\"([^\"]*)\"");
 
     static RecordingManagementApi managementApi;
@@ -51,7 +49,7 @@ abstract class HandlerTest {
     ConnectionStore connections;
 #end
     ConnectionMessenger messenger;
-    CapturingContext context;
+    LocalContext context;
     /** What the handlers print: their structured logs and metrics. */
     StandardOutputCapture output;
     private final List<String> sentBodies = new ArrayList<>();
@@ -73,7 +71,7 @@ abstract class HandlerTest {
         connections = TestConnectionStores.newStore();
 #end
         messenger = ConnectionMessenger.forCallbackUrl(managementApi.callbackUrl());
-        context = new CapturingContext();
+        context = new LocalContext();
         output = StandardOutputCapture.start();
     }
 
@@ -92,28 +90,28 @@ abstract class HandlerTest {
     }
 
     static String newConnectionId() {
-        return WebSocketEvents.newId();
+        return WebSocketEvents.newConnectionId();
     }
 
     static APIGatewayV2WebSocketEvent connect(String connectionId, Instant connectedAt) {
-        return EVENTS.connect(client(connectionId, connectedAt), Handshake.of(Map.of("x-api-key", "test-api-key"), Map.of()), null);
+        return EVENTS.connect(connectionId, connectedAt, Map.of("x-api-key", "test-api-key"), Map.of());
     }
 
     static APIGatewayV2WebSocketEvent disconnect(String connectionId) {
-        return EVENTS.disconnect(client(connectionId, Instant.now()), null);
+        return EVENTS.disconnect(connectionId, Instant.now());
     }
 
     /** A message on the route API Gateway selected for it; {@code body} is sent as the client wrote it. */
     APIGatewayV2WebSocketEvent message(String routeKey, String connectionId, String body) {
         sentBodies.add(body);
-        return EVENTS.message(routeKey, client(connectionId, Instant.now()), body, null);
+        return EVENTS.message(routeKey, connectionId, Instant.now(), body);
     }
 #if( $storeType == 'dynamodb' )
 
     /** Connects a new client through the real {@code $connect} handler and returns its connection id. */
     String connectClient() {
         String connectionId = newConnectionId();
-        new ConnectHandler(connections, metrics).handleRequest(connect(connectionId, Instant.now()), new CapturingContext());
+        new ConnectHandler(connections, metrics).handleRequest(connect(connectionId, Instant.now()), new LocalContext());
         return connectionId;
     }
 
@@ -121,8 +119,4 @@ abstract class HandlerTest {
         return connections.firstConnections(Integer.MAX_VALUE).stream().map(Connection::connectionId).anyMatch(connectionId::equals);
     }
 #end
-
-    private static Client client(String connectionId, Instant connectedAt) {
-        return new Client(connectionId, connectedAt, SOURCE_IP, "test-client");
-    }
 }

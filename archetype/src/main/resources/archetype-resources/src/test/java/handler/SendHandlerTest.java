@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
-import dev.websocketkit.local.testing.RecordingManagementApi.Post;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,8 +17,7 @@ class SendHandlerTest extends HandlerTest {
         var response = send(sender, "{\"message\": \"send\", \"body\": \"Hello World!\"}");
 
         assertEquals(200, response.getStatusCode());
-        assertTrue(managementApi.posts().contains(new Post(STAGE, sender, "\"Hello World!\"")),
-                "posted to /" + STAGE + "/@connections/" + sender + ": " + managementApi.posts());
+        assertEquals(List.of("\"Hello World!\""), managementApi.dataPostedTo(sender), "posted to the sender on the stage");
         assertEquals(Map.of("Messages", 1.0), output.metrics(Map.of("Route", "send")));
         assertEquals(1.0, output.metrics().get("Deliveries"));
     }

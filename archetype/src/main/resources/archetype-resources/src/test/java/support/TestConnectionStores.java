@@ -2,8 +2,8 @@ package ${package}.support;
 
 import ${package}.connection.ConnectionStore;
 import ${package}.connection.DynamoDbConnectionStore;
-import dev.websocketkit.local.aws.DynamoDbLocal;
 import dev.websocketkit.local.template.SamTemplate;
+import dev.websocketkit.local.testing.LocalAws;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -14,10 +14,10 @@ public final class TestConnectionStores {
     }
 
     public static ConnectionStore newStore() {
-        return new DynamoDbConnectionStore(DynamoDbLocal.client(), newTable(), Clock.systemUTC());
+        return new DynamoDbConnectionStore(LocalAws.dynamoDb(), newTable(), Clock.systemUTC());
     }
 
     public static String newTable() {
-        return DynamoDbLocal.createTable(SamTemplate.properties(SamTemplate.load(Path.of("template.yaml")).resource("ConnectionsTable")));
+        return LocalAws.createTable(SamTemplate.properties(SamTemplate.load(Path.of("template.yaml")).resource("ConnectionsTable")));
     }
 }

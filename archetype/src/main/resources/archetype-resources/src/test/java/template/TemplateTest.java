@@ -27,7 +27,6 @@ import ${package}.observability.Metric;
 import ${package}.observability.Metrics;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 #if( $auth == 'jwt' )
-import dev.websocketkit.local.template.Intrinsics;
 #end
 import dev.websocketkit.local.template.SamTemplate;
 import java.io.DataInputStream;
@@ -120,7 +119,7 @@ class TemplateTest {
                 .get("Environment")).get("Variables"));
         assertEquals(defaultKey.get("Value"), variables.get(AuthorizerHandler.DEFAULT_API_KEY_VARIABLE));
 
-        String value = new Intrinsics(template, "echo-app", Map.of()).resolve(defaultKey.get("Value"));
+        String value = template.resolve(defaultKey.get("Value"), "echo-app");
         assertTrue(value.length() >= 20, "API Gateway refuses keys shorter than 20 characters: " + value);
         assertTrue(value.endsWith("-00000000-0000-4000-8000-000000000000"), "unique to the stack: " + value);
     }

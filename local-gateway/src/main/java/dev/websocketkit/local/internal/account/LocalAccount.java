@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
-package dev.websocketkit.local.aws;
+package dev.websocketkit.local.internal.account;
 
 /** The made-up account, region and credentials of everything the gateway runs. */
 public final class LocalAccount {

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 
-package dev.websocketkit.local;
+package dev.websocketkit.local.internal.cli;
 
+import dev.websocketkit.local.LocalGateway;
+import dev.websocketkit.local.LocalGatewayConfig;
 import java.io.File;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -18,7 +20,7 @@ import java.util.concurrent.CountDownLatch;
  * it can also be run by hand:
  *
  * <pre>
- * java -cp &lt;gateway class path&gt; dev.websocketkit.local.Main --template template.yaml \
+ * java -cp &lt;gateway class path&gt; dev.websocketkit.local.internal.cli.Main --template template.yaml \
  *      --function-classpath target/classes:&lt;dependencies&gt; [--port 8080] [--api-key KEY] [--idle-timeout PT10M] [--management-api-latency PT0.025S] [--new-connections-per-second 500]
  *      [--development-key-file target/local-gateway/development-key.json]
  *      [--jwks-url URL --jwt-issuer ISSUER --jwt-audience AUDIENCE] [--parameter Name=Value ...]
@@ -125,7 +127,7 @@ public final class Main {
             if (issuer == null || audience == null) {
                 throw new IllegalArgumentException("--jwks-url needs --jwt-issuer and --jwt-audience");
             }
-            config.identityProvider(new IdentityProvider(jwksUrl, issuer, audience));
+            config.identityProvider(jwksUrl, issuer, audience);
         }
         return config;
     }

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 
-package dev.websocketkit.local.aws;
+package dev.websocketkit.local.internal.dynamodb;
 
-import static dev.websocketkit.local.template.SamTemplate.listOrSingleton;
-import static dev.websocketkit.local.template.SamTemplate.mapOrEmpty;
+import static dev.websocketkit.local.internal.template.TemplateDocument.listOrSingleton;
+import static dev.websocketkit.local.internal.template.TemplateDocument.mapOrEmpty;
 
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
 import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
+import dev.websocketkit.local.internal.account.LocalAccount;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

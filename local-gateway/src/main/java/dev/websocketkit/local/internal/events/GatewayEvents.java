@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 
-package dev.websocketkit.local.events;
+package dev.websocketkit.local.internal.events;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent.RequestContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent.RequestIdentity;
-import dev.websocketkit.local.aws.LocalAccount;
+import dev.websocketkit.local.internal.account.LocalAccount;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -20,7 +20,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * The events API Gateway sends to the integrations and the authorizer of a WebSocket API, field for
  * field. Handler tests use it to build the events a deployed API would send.
  */
-public final class WebSocketEvents {
+public final class GatewayEvents {
 
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
@@ -54,7 +54,7 @@ public final class WebSocketEvents {
 
     private final Api api;
 
-    public WebSocketEvents(Api api) {
+    public GatewayEvents(Api api) {
         this.api = api;
     }
 

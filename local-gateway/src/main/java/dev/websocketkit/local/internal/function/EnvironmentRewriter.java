@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
-package dev.websocketkit.local.function;
+package dev.websocketkit.local.internal.function;
 
 import java.nio.charset.StandardCharsets;
 import org.objectweb.asm.ClassReader;

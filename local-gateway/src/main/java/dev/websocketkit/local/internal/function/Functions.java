@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 
-package dev.websocketkit.local.function;
+package dev.websocketkit.local.internal.function;
 
-import dev.websocketkit.local.GatewayLog;
-import dev.websocketkit.local.aws.LocalAccount;
-import dev.websocketkit.local.template.Intrinsics;
-import dev.websocketkit.local.template.WebSocketApiDefinition;
+import dev.websocketkit.local.internal.log.GatewayLog;
+import dev.websocketkit.local.internal.account.LocalAccount;
+import dev.websocketkit.local.internal.template.Intrinsics;
+import dev.websocketkit.local.internal.template.WebSocketApiDefinition;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;

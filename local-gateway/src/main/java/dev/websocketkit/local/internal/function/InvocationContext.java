@@ -1,52 +1,27 @@
 // SPDX-License-Identifier: Apache-2.0
 
-package dev.websocketkit.local.function;
+package dev.websocketkit.local.internal.function;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import com.amazonaws.services.lambda.runtime.logging.LogLevel;
-import dev.websocketkit.local.aws.LocalAccount;
-import java.nio.charset.StandardCharsets;
+import dev.websocketkit.local.internal.account.LocalAccount;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Consumer;
 
-/** The Lambda context of one invocation: ids, limits, the time left and a logger. */
-final class LocalContext implements Context {
+/** The Lambda context of one invocation in the local account: ids, limits and the time left; the logger is the subclass's. */
+public abstract class InvocationContext implements Context {
 
     private final String requestId = new UUID(ThreadLocalRandom.current().nextLong(), ThreadLocalRandom.current().nextLong()).toString();
     private final String functionName;
     private final int memoryMegabytes;
     private final long deadlineMillis;
-    private final LambdaLogger logger;
 
-    LocalContext(String functionName, int memoryMegabytes, int timeoutSeconds, LogFormat format, Consumer<String> log) {
+    protected InvocationContext(String functionName, int memoryMegabytes, Duration timeout) {
         this.functionName = functionName;
         this.memoryMegabytes = memoryMegabytes;
-        this.deadlineMillis = System.currentTimeMillis() + timeoutSeconds * 1000L;
-        this.logger = new LambdaLogger() {
-            @Override
-            public void log(String message) {
-                log(message, LogLevel.UNDEFINED);
-            }
-
-            @Override
-            public void log(byte[] message) {
-                log(new String(message, StandardCharsets.UTF_8), LogLevel.UNDEFINED);
-            }
-
-            @Override
-            public void log(String message, LogLevel level) {
-                format.loggerLine(message, level, requestId).ifPresent(log);
-            }
-
-            @Override
-            public void log(byte[] message, LogLevel level) {
-                log(new String(message, StandardCharsets.UTF_8), level);
-            }
-        };
+        this.deadlineMillis = System.currentTimeMillis() + timeout.toMillis();
     }
 
     @Override
@@ -98,10 +73,5 @@ final class LocalContext implements Context {
     @Override
     public int getMemoryLimitInMB() {
         return memoryMegabytes;
-    }
-
-    @Override
-    public LambdaLogger getLogger() {
-        return logger;
     }
 }

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 
-package dev.websocketkit.local.function;
+package dev.websocketkit.local.internal.function;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.jr.ob.JSON;
-import dev.websocketkit.local.template.WebSocketApiDefinition;
+import dev.websocketkit.local.internal.template.WebSocketApiDefinition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -279,7 +279,7 @@ public final class LocalFunction {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
-        LocalContext context = new LocalContext(name(), definition.memoryMegabytes(), definition.timeoutSeconds(), format, log);
+        GatewayContext context = new GatewayContext(name(), definition.memoryMegabytes(), definition.timeoutSeconds(), format, log);
         long cpuBefore = CPU.getCurrentThreadCpuTime();
         try {
             return handler.call(event, context);

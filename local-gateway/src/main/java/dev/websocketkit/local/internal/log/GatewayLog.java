@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 
-package dev.websocketkit.local;
+package dev.websocketkit.local.internal.log;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,8 +14,8 @@ import java.util.function.Predicate;
 
 /**
  * Where the gateway prints: its own lines, and every function's log lines prefixed with the
- * function's name, as CloudWatch would keep them in the function's log group. Tests capture what is
- * printed while a {@link LogCapture} is open.
+ * function's name, as CloudWatch would keep them in the function's log group. Listeners, such as a
+ * test's capture, get every printed line while they listen.
  *
  * <p>As Lambda takes a function's output off the function's hands, a function only queues its
  * lines; one writer thread filters them, prints them in batches and hands them to the captures, in
@@ -31,7 +32,7 @@ public final class GatewayLog implements AutoCloseable {
     }
 
     private final PrintStream out;
-    private final List<LogCapture> captures = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     private final BlockingQueue<Line> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
     private final Thread writer;
 
@@ -57,16 +58,18 @@ public final class GatewayLog implements AutoCloseable {
         put(new Line("local-gateway", line, kept -> true, null));
     }
 
-    /** Starts keeping every line printed from now until the capture is closed. */
-    public LogCapture capture() {
+    /** Hands {@code listener} every line printed after the lines queued before this call. */
+    public void listen(Consumer<String> listener) {
         flush();
-        LogCapture capture = new LogCapture(this::flush, captures::remove);
-        captures.add(capture);
-        return capture;
+        listeners.add(listener);
     }
 
-    /** Waits until every line queued before this call is printed and captured. */
-    void flush() {
+    public void stopListening(Consumer<String> listener) {
+        listeners.remove(listener);
+    }
+
+    /** Waits until every line queued before this call is printed and handed to the listeners. */
+    public void flush() {
         CompletableFuture<Void> flushed = new CompletableFuture<>();
         put(new Line(null, null, null, flushed));
         flushed.join();
@@ -101,7 +104,7 @@ public final class GatewayLog implements AutoCloseable {
                     } else if (line.keep().test(line.text())) {
                         String printed = "[" + line.source() + "] " + line.text();
                         text.append(printed).append('\n');
-                        captures.forEach(capture -> capture.add(printed));
+                        listeners.forEach(listener -> listener.accept(printed));
                     }
                 }
                 if (!text.isEmpty()) {

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 
-package dev.websocketkit.local.server;
+package dev.websocketkit.local.internal.server;
 
-import static dev.websocketkit.local.template.SamTemplate.listOrSingleton;
-import static dev.websocketkit.local.template.SamTemplate.mapOrEmpty;
+import static dev.websocketkit.local.internal.template.TemplateDocument.listOrSingleton;
+import static dev.websocketkit.local.internal.template.TemplateDocument.mapOrEmpty;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
-package dev.websocketkit.local.server;
+package dev.websocketkit.local.internal.server;
 
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.websocket.api.Callback;

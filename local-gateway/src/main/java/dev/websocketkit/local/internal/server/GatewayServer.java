@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 
-package dev.websocketkit.local.server;
+package dev.websocketkit.local.internal.server;
 
-import dev.websocketkit.local.GatewayLog;
-import dev.websocketkit.local.events.WebSocketEvents;
-import dev.websocketkit.local.function.Functions;
-import dev.websocketkit.local.template.WebSocketApiDefinition;
-import dev.websocketkit.local.template.WebSocketApiDefinition.ApiKeySource;
-import dev.websocketkit.local.template.WebSocketApiDefinition.Route;
+import dev.websocketkit.local.internal.log.GatewayLog;
+import dev.websocketkit.local.internal.events.GatewayEvents;
+import dev.websocketkit.local.internal.function.Functions;
+import dev.websocketkit.local.internal.template.WebSocketApiDefinition;
+import dev.websocketkit.local.internal.template.WebSocketApiDefinition.ApiKeySource;
+import dev.websocketkit.local.internal.template.WebSocketApiDefinition.Route;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -91,7 +91,7 @@ public final class GatewayServer {
     }
 
     public void start(WebSocketApiDefinition api, Map<String, Route> routes, String stage, Set<String> apiKeys, Functions functions,
-                      WebSocketEvents events, String developmentToken,
+                      GatewayEvents events, String developmentToken,
                       Limits limits, GatewayLog log) throws Exception {
         this.stage = stage;
         Connections connections = new Connections();

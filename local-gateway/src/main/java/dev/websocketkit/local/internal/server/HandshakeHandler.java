@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 
-package dev.websocketkit.local.server;
+package dev.websocketkit.local.internal.server;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.fasterxml.jackson.jr.ob.JSON;
-import dev.websocketkit.local.GatewayLog;
-import dev.websocketkit.local.events.WebSocketEvents;
-import dev.websocketkit.local.events.WebSocketEvents.Client;
-import dev.websocketkit.local.events.WebSocketEvents.Handshake;
-import dev.websocketkit.local.function.Functions;
-import dev.websocketkit.local.template.SamTemplate;
-import dev.websocketkit.local.template.WebSocketApiDefinition.ApiKeySource;
-import dev.websocketkit.local.template.WebSocketApiDefinition.Authorizer;
-import dev.websocketkit.local.template.WebSocketApiDefinition.Route;
+import dev.websocketkit.local.internal.log.GatewayLog;
+import dev.websocketkit.local.internal.events.GatewayEvents;
+import dev.websocketkit.local.internal.events.GatewayEvents.Client;
+import dev.websocketkit.local.internal.events.GatewayEvents.Handshake;
+import dev.websocketkit.local.internal.function.Functions;
+import dev.websocketkit.local.internal.template.TemplateDocument;
+import dev.websocketkit.local.internal.template.WebSocketApiDefinition.ApiKeySource;
+import dev.websocketkit.local.internal.template.WebSocketApiDefinition.Authorizer;
+import dev.websocketkit.local.internal.template.WebSocketApiDefinition.Route;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,12 +73,12 @@ final class HandshakeHandler extends Handler.Abstract {
     private final ApiKeySource apiKeySource;
     private final Set<String> apiKeys;
     private final Functions functions;
-    private final WebSocketEvents events;
+    private final GatewayEvents events;
     private final MessageRouter router;
     private final GatewayLog log;
 
     HandshakeHandler(ServerWebSocketContainer webSockets, NewConnectionQuota quota, Optional<Route> connectRoute,
-                     ApiKeySource apiKeySource, Set<String> apiKeys, Functions functions, WebSocketEvents events, MessageRouter router,
+                     ApiKeySource apiKeySource, Set<String> apiKeys, Functions functions, GatewayEvents events, MessageRouter router,
                      GatewayLog log) {
         this.webSockets = webSockets;
         this.quota = quota;
@@ -105,7 +105,7 @@ final class HandshakeHandler extends Handler.Abstract {
         Map<String, String> query = new LinkedHashMap<>();
         Request.extractQueryParameters(request).forEach(field -> query.put(field.getName(), field.getValue()));
         Handshake handshake = Handshake.of(headers, query);
-        Client client = new Client(WebSocketEvents.newId(), Instant.now(), Request.getRemoteAddr(request), header(headers, "User-Agent"));
+        Client client = new Client(GatewayEvents.newId(), Instant.now(), Request.getRemoteAddr(request), header(headers, "User-Agent"));
 
         authorize(client, handshake)
                 .thenApply(authorization -> checkApiKey(authorization, headers))
@@ -170,7 +170,7 @@ final class HandshakeHandler extends Handler.Abstract {
                     if (status < 200 || status > 299) {
                         throw new Refused(Refusal.byIntegration(status));
                     }
-                    return new Admission(authorization, header(SamTemplate.mapOrEmpty(answer.get("headers")), "Sec-WebSocket-Protocol"));
+                    return new Admission(authorization, header(TemplateDocument.mapOrEmpty(answer.get("headers")), "Sec-WebSocket-Protocol"));
                 });
     }
 
@@ -248,7 +248,7 @@ final class HandshakeHandler extends Handler.Abstract {
             return Map.of();
         }
         try {
-            return SamTemplate.mapOrEmpty(JSON.std.anyFrom(JSON.std.asString(response)));
+            return TemplateDocument.mapOrEmpty(JSON.std.anyFrom(JSON.std.asString(response)));
         } catch (IOException e) {
             return null;
         }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 
-package dev.websocketkit.local.server;
+package dev.websocketkit.local.internal.server;
 
-import dev.websocketkit.local.events.WebSocketEvents.Client;
+import dev.websocketkit.local.internal.events.GatewayEvents.Client;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 
-package dev.websocketkit.local.server;
+package dev.websocketkit.local.internal.server;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-import dev.websocketkit.local.aws.LocalAccount;
+import dev.websocketkit.local.internal.account.LocalAccount;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

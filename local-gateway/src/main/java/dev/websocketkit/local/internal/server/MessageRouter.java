@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 
-package dev.websocketkit.local.server;
+package dev.websocketkit.local.internal.server;
 
-import dev.websocketkit.local.GatewayLog;
-import dev.websocketkit.local.events.WebSocketEvents;
-import dev.websocketkit.local.function.Functions;
-import dev.websocketkit.local.template.WebSocketApiDefinition.Route;
-import dev.websocketkit.local.template.WebSocketApiDefinition.RouteSelection;
+import dev.websocketkit.local.internal.log.GatewayLog;
+import dev.websocketkit.local.internal.events.GatewayEvents;
+import dev.websocketkit.local.internal.function.Functions;
+import dev.websocketkit.local.internal.template.WebSocketApiDefinition.Route;
+import dev.websocketkit.local.internal.template.WebSocketApiDefinition.RouteSelection;
 import java.util.Map;
 
 /**
@@ -19,11 +19,11 @@ final class MessageRouter {
     private final RouteSelection selection;
     private final Map<String, Route> routes;
     private final Functions functions;
-    private final WebSocketEvents events;
+    private final GatewayEvents events;
     private final Connections connections;
     private final GatewayLog log;
 
-    MessageRouter(RouteSelection selection, Map<String, Route> routes, Functions functions, WebSocketEvents events,
+    MessageRouter(RouteSelection selection, Map<String, Route> routes, Functions functions, GatewayEvents events,
                   Connections connections, GatewayLog log) {
         this.selection = selection;
         this.routes = routes;
@@ -87,6 +87,6 @@ final class MessageRouter {
      * Connection and request ids are letters, digits and {@code =}: nothing to escape.
      */
     static String apiGatewayError(String message, LocalConnection connection) {
-        return "{\"message\": \"" + message + "\", \"connectionId\":\"" + connection.id() + "\", \"requestId\":\"" + WebSocketEvents.newId() + "\"}";
+        return "{\"message\": \"" + message + "\", \"connectionId\":\"" + connection.id() + "\", \"requestId\":\"" + GatewayEvents.newId() + "\"}";
     }
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
-package dev.websocketkit.local.server;
+package dev.websocketkit.local.internal.server;
 
 /**
  * API Gateway's quota of new connections per second: a token bucket that holds at most one second's

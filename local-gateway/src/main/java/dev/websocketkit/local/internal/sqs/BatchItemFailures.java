@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
-package dev.websocketkit.local.queue;
+package dev.websocketkit.local.internal.sqs;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 
-package dev.websocketkit.local.aws;
+package dev.websocketkit.local.internal.sqs;
 
 import com.typesafe.config.Config;
+import dev.websocketkit.local.internal.account.LocalAccount;
 import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 
-package dev.websocketkit.local.aws;
+package dev.websocketkit.local.internal.sqs;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-import dev.websocketkit.local.template.SamTemplate;
+import dev.websocketkit.local.internal.template.TemplateDocument;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -60,7 +60,7 @@ final class QueueAttributes {
                 throw new IllegalArgumentException("RedrivePolicy is not JSON: " + policy, e);
             }
         }
-        return Optional.ofNullable(policy).map(SamTemplate::mapOrEmpty);
+        return Optional.ofNullable(policy).map(TemplateDocument::mapOrEmpty);
     }
 
     private static String json(Map<String, Object> value) {

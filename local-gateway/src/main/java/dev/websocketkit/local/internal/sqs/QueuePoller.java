@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 
-package dev.websocketkit.local.queue;
+package dev.websocketkit.local.internal.sqs;
 
-import dev.websocketkit.local.GatewayLog;
-import dev.websocketkit.local.aws.LocalSqs;
-import dev.websocketkit.local.aws.TemplateQueues.Queue;
-import dev.websocketkit.local.function.LocalFunction;
-import dev.websocketkit.local.template.WebSocketApiDefinition.QueueEventSource;
+import dev.websocketkit.local.internal.log.GatewayLog;
+import dev.websocketkit.local.internal.sqs.LocalSqs;
+import dev.websocketkit.local.internal.sqs.TemplateQueues.Queue;
+import dev.websocketkit.local.internal.function.LocalFunction;
+import dev.websocketkit.local.internal.template.WebSocketApiDefinition.QueueEventSource;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 
-package dev.websocketkit.local.queue;
+package dev.websocketkit.local.internal.sqs;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.MessageAttribute;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
-import dev.websocketkit.local.aws.LocalAccount;
+import dev.websocketkit.local.internal.account.LocalAccount;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

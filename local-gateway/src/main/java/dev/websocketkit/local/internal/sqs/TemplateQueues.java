@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 
-package dev.websocketkit.local.aws;
+package dev.websocketkit.local.internal.sqs;
 
-import static dev.websocketkit.local.template.SamTemplate.mapOrEmpty;
+import static dev.websocketkit.local.internal.template.TemplateDocument.mapOrEmpty;
 
-import dev.websocketkit.local.template.Intrinsics;
+import dev.websocketkit.local.internal.template.Intrinsics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 
-package dev.websocketkit.local.template;
+package dev.websocketkit.local.internal.template;
 
-import static dev.websocketkit.local.template.SamTemplate.listOrSingleton;
-import static dev.websocketkit.local.template.SamTemplate.mapOrEmpty;
+import static dev.websocketkit.local.internal.template.TemplateDocument.listOrSingleton;
+import static dev.websocketkit.local.internal.template.TemplateDocument.mapOrEmpty;
 
-import dev.websocketkit.local.aws.LocalAccount;
+import dev.websocketkit.local.internal.account.LocalAccount;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,13 +21,13 @@ import java.util.regex.Matcher;
  */
 public final class Intrinsics {
 
-    private final SamTemplate template;
+    private final TemplateDocument template;
     private final String stackName;
     private final Map<String, String> parameterOverrides;
     private final Map<String, String> physicalIds = new HashMap<>();
     private final Map<String, String> attributes = new HashMap<>();
 
-    public Intrinsics(SamTemplate template, String stackName, Map<String, String> parameterOverrides) {
+    public Intrinsics(TemplateDocument template, String stackName, Map<String, String> parameterOverrides) {
         this.template = template;
         this.stackName = stackName;
         this.parameterOverrides = Map.copyOf(parameterOverrides);
@@ -149,7 +149,7 @@ public final class Intrinsics {
     private String sub(Object argument) {
         List<Object> arguments = listOrSingleton(argument);
         Map<String, Object> variables = arguments.size() > 1 ? mapOrEmpty(arguments.get(1)) : Map.of();
-        Matcher matcher = SamTemplate.SUB_VARIABLE.matcher((String) arguments.get(0));
+        Matcher matcher = TemplateDocument.SUB_VARIABLE.matcher((String) arguments.get(0));
         StringBuilder resolved = new StringBuilder();
         while (matcher.find()) {
             String variable = matcher.group(1);

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 
-package dev.websocketkit.local.template;
+package dev.websocketkit.local.internal.template;
 
-import static dev.websocketkit.local.template.SamTemplate.listOrSingleton;
-import static dev.websocketkit.local.template.SamTemplate.mapOrEmpty;
+import static dev.websocketkit.local.internal.template.TemplateDocument.listOrSingleton;
+import static dev.websocketkit.local.internal.template.TemplateDocument.mapOrEmpty;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ public final class ParameterConstraints {
     }
 
     /** @throws IllegalArgumentException naming each parameter that breaks a rule, and the rule */
-    public static void check(SamTemplate template, Map<String, String> overrides) {
+    public static void check(TemplateDocument template, Map<String, String> overrides) {
         Map<String, Object> parameters = template.section("Parameters");
         List<String> problems = new ArrayList<>();
         overrides.keySet().stream().filter(name -> !parameters.containsKey(name))

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
-package dev.websocketkit.local.template;
+package dev.websocketkit.local.internal.template;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -30,24 +30,24 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * their long form: {@code !Ref X} as {@code {Ref: X}}, {@code !GetAtt A.B} as
  * {@code {Fn::GetAtt: [A, B]}}, {@code !Sub s} as {@code {Fn::Sub: s}}, and so on.
  */
-public final class SamTemplate {
+public final class TemplateDocument {
 
     /** A {@code ${Name}} or {@code ${Name.Attribute}} in a {@code !Sub} text; {@code ${!Literal}} is not one. */
     public static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^!}][^}]*)}");
 
     private final Map<String, Object> root;
 
-    private SamTemplate(Map<String, Object> root) {
+    private TemplateDocument(Map<String, Object> root) {
         this.root = root;
     }
 
-    public static SamTemplate load(Path path) {
+    public static TemplateDocument load(Path path) {
         try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             Object root = new Yaml(new IntrinsicFunctionConstructor()).load(reader);
             if (!(root instanceof Map)) {
                 throw new IllegalArgumentException(path + " is not a template: its top level is not a mapping");
             }
-            return new SamTemplate(mapOrEmpty(root));
+            return new TemplateDocument(mapOrEmpty(root));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + path, e);
         }
@@ -94,7 +94,7 @@ public final class SamTemplate {
             return own;
         }
         Map<String, Object> merged = new LinkedHashMap<>(mapOrEmpty(global));
-        mapOrEmpty(own).forEach((key, value) -> merged.merge(key, value, SamTemplate::merged));
+        mapOrEmpty(own).forEach((key, value) -> merged.merge(key, value, TemplateDocument::merged));
         return merged;
     }
 

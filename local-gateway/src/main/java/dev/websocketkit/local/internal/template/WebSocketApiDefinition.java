@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 
-package dev.websocketkit.local.template;
+package dev.websocketkit.local.internal.template;
 
-import static dev.websocketkit.local.template.SamTemplate.listOrSingleton;
-import static dev.websocketkit.local.template.SamTemplate.mapOrEmpty;
-import static dev.websocketkit.local.template.SamTemplate.properties;
+import static dev.websocketkit.local.internal.template.TemplateDocument.listOrSingleton;
+import static dev.websocketkit.local.internal.template.TemplateDocument.mapOrEmpty;
+import static dev.websocketkit.local.internal.template.TemplateDocument.properties;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,11 +75,11 @@ public final class WebSocketApiDefinition {
     private static final Pattern QUEUE_ARN = Pattern.compile("arn:[^:]+:sqs:[^:]+:[^:]+:[^:]+");
     private static final List<String> FUNCTION_TYPES = List.of("AWS::Serverless::Function", "AWS::Lambda::Function");
 
-    private final SamTemplate template;
+    private final TemplateDocument template;
     private final String apiId;
     private final Map<String, Object> api;
 
-    private WebSocketApiDefinition(SamTemplate template) {
+    private WebSocketApiDefinition(TemplateDocument template) {
         this.template = template;
         Map<String, Map<String, Object>> apis = new LinkedHashMap<>();
         template.resourcesOfType("AWS::ApiGatewayV2::Api").forEach((id, resource) -> {
@@ -95,11 +95,11 @@ public final class WebSocketApiDefinition {
         this.api = properties(apis.get(apiId));
     }
 
-    public static WebSocketApiDefinition of(SamTemplate template) {
+    public static WebSocketApiDefinition of(TemplateDocument template) {
         return new WebSocketApiDefinition(template);
     }
 
-    public SamTemplate template() {
+    public TemplateDocument template() {
         return template;
     }
 
@@ -137,7 +137,7 @@ public final class WebSocketApiDefinition {
     /** The name of the API's stage. */
     public String stageName(Intrinsics intrinsics) {
         return template.resourcesOfType("AWS::ApiGatewayV2::Stage").values().stream()
-                .map(SamTemplate::properties)
+                .map(TemplateDocument::properties)
                 .filter(stage -> apiId.equals(mapOrEmpty(stage.get("ApiId")).get("Ref")))
                 .map(stage -> intrinsics.resolve(stage.get("StageName")))
                 .findFirst()
@@ -173,13 +173,35 @@ public final class WebSocketApiDefinition {
     /** The values the template gives its API keys ({@code AWS::ApiGateway::ApiKey} with a {@code Value}). */
     public List<String> apiKeyValues(Intrinsics intrinsics) {
         return template.resourcesOfType("AWS::ApiGateway::ApiKey").values().stream()
-                .map(SamTemplate::properties)
+                .map(TemplateDocument::properties)
                 .filter(key -> key.containsKey("Value"))
                 .map(key -> intrinsics.resolve(key.get("Value")))
                 .toList();
     }
 
     /** Whether a route of the API has a Lambda authorizer. */
+    /**
+     * The parameters that take an identity provider's JWKS URL, issuer and audience, in that order,
+     * as the template's {@code Metadata.LocalGateway.IdentityParameters} names them; empty when it
+     * names none.
+     */
+    public List<String> identityParameters() {
+        Map<String, Object> named = mapOrEmpty(mapOrEmpty(template.section("Metadata").get("LocalGateway")).get("IdentityParameters"));
+        if (named.isEmpty()) {
+            return List.of();
+        }
+        List<String> parameters = new ArrayList<>();
+        for (String role : List.of("JwksUrl", "Issuer", "Audience")) {
+            Object parameter = named.get(role);
+            if (!(parameter instanceof String) || !template.section("Parameters").containsKey(parameter)) {
+                throw new IllegalArgumentException("Metadata.LocalGateway.IdentityParameters." + role
+                        + " must name a parameter of the template, not " + parameter);
+            }
+            parameters.add((String) parameter);
+        }
+        return parameters;
+    }
+
     public boolean hasAuthorizer() {
         return template.resourcesOfType("AWS::ApiGatewayV2::Route").values().stream()
                 .anyMatch(route -> "CUSTOM".equals(properties(route).get("AuthorizationType")));
@@ -207,7 +229,7 @@ public final class WebSocketApiDefinition {
         int timeout = Integer.parseInt(String.valueOf(property(resource, "Timeout", serverless).orElse(3)));
         int memory = Integer.parseInt(String.valueOf(property(resource, "MemorySize", serverless).orElse(128)));
         Optional<Logging> logging = property(resource, "LoggingConfig", serverless)
-                .map(SamTemplate::mapOrEmpty)
+                .map(TemplateDocument::mapOrEmpty)
                 .map(config -> new Logging(config.get("LogFormat"), config.get("ApplicationLogLevel")));
         OptionalInt reserved = properties(resource).get("ReservedConcurrentExecutions") instanceof Number number
                 ? OptionalInt.of(number.intValue()) : OptionalInt.empty();
@@ -238,15 +260,15 @@ public final class WebSocketApiDefinition {
         List<QueueEventSource> sources = new ArrayList<>();
         template.resourcesOfType("AWS::Serverless::Function").forEach((functionId, function) ->
                 mapOrEmpty(properties(function).get("Events")).values().stream()
-                        .map(SamTemplate::mapOrEmpty)
+                        .map(TemplateDocument::mapOrEmpty)
                         .filter(event -> "SQS".equals(event.get("Type")))
-                        .map(SamTemplate::properties)
+                        .map(TemplateDocument::properties)
                         .filter(event -> enabled(event, intrinsics))
                         .forEach(event -> sources.add(queueEventSource(functionId, intrinsics.resolve(event.get("Queue")), event, intrinsics))));
         Map<String, String> functionIdsByName = functionIdsByName(intrinsics);
         Set<String> queueIds = queues().keySet();
         template.resourcesOfType("AWS::Lambda::EventSourceMapping").values().stream()
-                .map(SamTemplate::properties)
+                .map(TemplateDocument::properties)
                 .filter(mapping -> enabled(mapping, intrinsics))
                 .forEach(mapping -> {
                     Object source = mapping.get("EventSourceArn");

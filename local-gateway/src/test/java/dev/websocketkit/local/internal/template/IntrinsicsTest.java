@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
-package dev.websocketkit.local.template;
+package dev.websocketkit.local.internal.template;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -74,6 +74,6 @@ class IntrinsicsTest {
     private Intrinsics intrinsics(String template, Map<String, String> parameters) throws Exception {
         Path file = dir.resolve("template.yaml");
         Files.writeString(file, template);
-        return new Intrinsics(SamTemplate.load(file), "stack", parameters);
+        return new Intrinsics(TemplateDocument.load(file), "stack", parameters);
     }
 }

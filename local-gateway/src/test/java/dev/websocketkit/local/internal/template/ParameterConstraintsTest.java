@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
-package dev.websocketkit.local.template;
+package dev.websocketkit.local.internal.template;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ParameterConstraintsTest {
 
-    private SamTemplate template;
+    private TemplateDocument template;
 
     @BeforeEach
     void load(@TempDir Path directory) throws IOException {
@@ -45,7 +45,7 @@ class ParameterConstraintsTest {
                     AllowedValues: [1, 3, 7]
                 Resources: {}
                 """);
-        template = SamTemplate.load(file);
+        template = TemplateDocument.load(file);
     }
 
     @Test

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 
-package dev.websocketkit.local.template;
+package dev.websocketkit.local.internal.template;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.websocketkit.local.template.WebSocketApiDefinition.QueueEventSource;
+import dev.websocketkit.local.internal.template.WebSocketApiDefinition.QueueEventSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -95,7 +95,7 @@ class QueueEventSourcesTest {
                       EventSourceArn: arn:aws:kinesis:us-east-1:123456789012:stream/clicks
                       FunctionName: !Ref Worker
                 """);
-        SamTemplate template = SamTemplate.load(dir.resolve("template.yaml"));
+        TemplateDocument template = TemplateDocument.load(dir.resolve("template.yaml"));
         Intrinsics intrinsics = new Intrinsics(template, "stack", Map.of());
         intrinsics.assign("Worker", "Worker");
         intrinsics.assignAttribute("Worker", "Arn", WORKER_ARN);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
-package dev.websocketkit.local.template;
+package dev.websocketkit.local.internal.template;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SamTemplateTest {
+class TemplateDocumentTest {
 
     @Test
     void mergesAFunctionsMapPropertiesWithTheGlobalsAsSamDoes(@TempDir Path directory) throws IOException {
@@ -32,8 +32,8 @@ class SamTemplateTest {
                         LogGroup: echo-logs
                         ApplicationLogLevel: DEBUG
                 """);
-        SamTemplate template = SamTemplate.load(file);
-        Map<String, Object> echo = SamTemplate.mapOrEmpty(template.resources().get("Echo"));
+        TemplateDocument template = TemplateDocument.load(file);
+        Map<String, Object> echo = TemplateDocument.mapOrEmpty(template.resources().get("Echo"));
 
         assertEquals(Map.of("LogFormat", "JSON", "ApplicationLogLevel", "DEBUG", "LogGroup", "echo-logs"),
                 template.functionProperty(echo, "LoggingConfig").orElseThrow());
