@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagem
  */
 record PostCosts(double signMicros, double rawPostMicros, double streamedPostMicros, double sdkPostMicros) {
 
+    private static final int READ_TIMEOUT_MILLIS = 30_000;
     private static final byte[] DATA = "\"Hello World!\"".getBytes(StandardCharsets.UTF_8);
 
     /** Posts go to {@code connectionId}, a client that stays connected (and receives them) meanwhile; each step the median of {@code calls}. */
@@ -47,6 +48,7 @@ record PostCosts(double signMicros, double rawPostMicros, double streamedPostMic
             long start = System.nanoTime();
             try {
                 HttpURLConnection connection = (HttpURLConnection) post.toURL().openConnection();
+                connection.setReadTimeout(READ_TIMEOUT_MILLIS);
                 connection.setRequestMethod("POST");
                 connection.setDoOutput(true);
                 connection.setRequestProperty("Authorization", "AWS4-HMAC-SHA256 Credential=" + LocalAccount.ACCESS_KEY_ID + "/bench");
@@ -66,6 +68,7 @@ record PostCosts(double signMicros, double rawPostMicros, double streamedPostMic
             long start = System.nanoTime();
             try {
                 HttpURLConnection connection = (HttpURLConnection) post.toURL().openConnection();
+                connection.setReadTimeout(READ_TIMEOUT_MILLIS);
                 connection.setRequestMethod("POST");
                 connection.setDoOutput(true);
                 connection.setFixedLengthStreamingMode(DATA.length);
