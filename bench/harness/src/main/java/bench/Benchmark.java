@@ -2,11 +2,8 @@
 
 package bench;
 
-import dev.websocketkit.local.Handshake;
-import dev.websocketkit.local.WebSocketTestClient;
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,14 +16,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The benchmark of bench/run: cold starts beside the floor and two baselines, SnapStart priming, artifact sizes, the
- * local gateway's start, echo throughput beside a plain Jetty endpoint, a load of a thousand
- * clients, and broadcast fan-out. Configured with system properties that bench/run sets;
- * {@code bench.sections} picks sections.
+ * local gateway's start, echo round trips with the clients users have beside a plain Node ws echo
+ * server, a burst and a ramp of a thousand clients, and broadcast fan-out. Configured with system
+ * properties that bench/run sets; {@code bench.sections} picks sections, {@code bench.smoke} makes
+ * every count tiny ({@link Scale}).
+ *
+ * <p>Any failure ends the JVM with status 1 at once, after killing every process it started: a
+ * section that throws must not leave gateways or Node processes running, nor a JVM that waits for
+ * them.
  */
 public final class Benchmark {
 
@@ -38,33 +38,51 @@ public final class Benchmark {
         return thread;
     });
 
-    public static void main(String[] args) throws Exception {
-        Set<String> sections = Set.of(System.getProperty("bench.sections", "coldstart,size,start,echo,load,broadcast").split(","));
-        System.out.printf("Machine: %d CPUs, %s %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("os.name"), System.getProperty("os.arch"), Runtime.version());
+    public static void main(String[] args) {
+        Runtime.getRuntime().addShutdownHook(new Thread(ProcessTree::killDescendantsOfThisProcess, "bench-stop"));
+        int status = 0;
+        try {
+            run(Scale.fromSystemProperties(), Set.of(System.getProperty("bench.sections", "coldstart,size,start,echo,load,broadcast").split(",")));
+        } catch (Throwable failure) {
+            System.out.flush();
+            System.err.println("bench failed:");
+            failure.printStackTrace();
+            status = 1;
+        } finally {
+            ProcessTree.killDescendantsOfThisProcess();
+            System.out.flush();
+            System.err.flush();
+            // Not System.exit: no shutdown hook nor leftover non-daemon thread can hold the JVM up.
+            Runtime.getRuntime().halt(status);
+        }
+    }
+
+    private static void run(Scale scale, Set<String> sections) throws Exception {
+        System.out.printf("Machine: %d CPUs, %s %s, Java %s%s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name"), System.getProperty("os.arch"), Runtime.version(),
+                scale.smoke() ? "; SMOKE RUN: tiny counts, the figures mean nothing" : "");
         if (sections.contains("coldstart")) {
-            coldStarts();
+            coldStarts(scale);
         }
         if (sections.contains("size")) {
             artifactSizes();
         }
         if (sections.contains("start")) {
-            gatewayStart();
+            gatewayStart(scale);
         }
         if (sections.contains("echo")) {
-            echo();
+            EchoSection.run(scale);
         }
         if (sections.contains("load")) {
-            load();
+            LoadSection.run(scale);
         }
         if (sections.contains("broadcast")) {
-            broadcast();
+            broadcast(scale);
         }
-        System.exit(0);
     }
 
-    private static void coldStarts() throws Exception {
-        int runs = Integer.getInteger("bench.runs", 7);
+    private static void coldStarts(Scale scale) throws Exception {
+        int runs = scale.coldStartRuns();
         String packageName = System.getProperty("bench.package", "com.example");
         String generatedJar = System.getProperty("bench.generatedJar");
         String defaults = System.getProperty("bench.sdkDefaultsJar");
@@ -121,10 +139,10 @@ public final class Benchmark {
     }
 
     /** ./mvnw -Plocal in the generated project, compiled already: from the command to the banner's last line. */
-    private static void gatewayStart() throws Exception {
+    private static void gatewayStart(Scale scale) throws Exception {
         Path project = Path.of(System.getProperty("bench.generatedProject"));
         List<Double> seconds = new ArrayList<>();
-        for (int run = 0; run < 4; run++) {
+        for (int run = 0; run < scale.gatewayStarts(); run++) {
             ProcessBuilder builder = new ProcessBuilder(project.resolve("mvnw").toString(), "-B", "-q", "-o", "-Plocal", "-Dlocal.port=0")
                     .directory(project.toFile());
             builder.environment().put("JAVA_HOME", Path.of(System.getProperty("bench.java")).getParent().getParent().toString());
@@ -138,84 +156,16 @@ public final class Benchmark {
             Thread.sleep(1000);
         }
         System.out.println();
-        System.out.println("3. ./mvnw -Plocal, warm (dependencies downloaded, classes compiled): command to banner, median of 3 after a warm-up");
+        System.out.printf("3. ./mvnw -Plocal, warm (dependencies downloaded, classes compiled): command to banner, median of %d after a warm-up%n",
+                seconds.size());
         Table table = new Table("step", "s");
         table.row("banner printed", String.format(Locale.ROOT, "%.2f", median(seconds)));
-        table.print();
-    }
-
-    private static void echo() throws Exception {
-        int clients = Integer.getInteger("bench.echoClients", 50);
-        int messages = Integer.getInteger("bench.echoMessages", 1000);
-        EchoLoad.Result gatewayEcho;
-        double gatewayCpu;
-        PostCosts posts;
-        try (GatewayProcess gateway = new GatewayProcess(List.of())) {
-            EchoLoad.run(gateway.uri(), gateway.headers(), HELLO, clients, messages / 10);
-            double before = gateway.output().cpuMillis();
-            gatewayEcho = EchoLoad.run(gateway.uri(), gateway.headers(), HELLO, clients, messages);
-            gatewayCpu = (gateway.output().cpuMillis() - before) / gatewayEcho.received();
-            try (WebSocketTestClient listener = Handshake.to(gateway.uri()).apiKey(gateway.apiKey()).bearerToken(gateway.token()).connect()) {
-                String connectionId = gateway.output().lines(line -> line.startsWith("[ConnectFunction] Connected ")).stream()
-                        .reduce((first, last) -> last).orElseThrow().substring("[ConnectFunction] Connected ".length());
-                posts = PostCosts.measure(gateway, connectionId);
-            }
-        }
-        EchoLoad.Result plainEcho;
-        double plainCpu;
-        try (ServerProcess plain = new ServerProcess(new ProcessBuilder(System.getProperty("bench.java"), "-cp",
-                System.getProperty("java.class.path"), "bench.PlainEchoServer"))) {
-            String port = plain.await(line -> line.startsWith("Listening on ")).substring("Listening on ".length());
-            URI uri = URI.create("ws://localhost:" + port);
-            EchoLoad.run(uri, Map.of(), HELLO, clients, messages / 10);
-            double before = plain.cpuMillis();
-            plainEcho = EchoLoad.run(uri, Map.of(), HELLO, clients, messages);
-            plainCpu = (plain.cpuMillis() - before) / plainEcho.received();
-        }
-        System.out.println();
-        System.out.printf("4. Local echo: %d clients x %d messages each, one at a time per client%n", clients, messages);
-        Table echo = new Table("server", "messages/s", "p50 ms", "p99 ms", "throughput ratio", "server CPU per message, us");
-        echo.row("local gateway (send handler, Management API)", whole(gatewayEcho.messagesPerSecond()),
-                ratio(gatewayEcho.p50Millis()), ratio(gatewayEcho.p99Millis()), ratio(gatewayEcho.messagesPerSecond() / plainEcho.messagesPerSecond()),
-                whole(gatewayCpu * 1000));
-        echo.row("plain Jetty echo (the limit)", whole(plainEcho.messagesPerSecond()),
-                ratio(plainEcho.p50Millis()), ratio(plainEcho.p99Millis()), "1.00", whole(plainCpu * 1000));
-        echo.print();
-        System.out.println();
-        System.out.println("   What one post to a connection costs, one call at a time against the same gateway (median of 2,000):");
-        Table steps = new Table("step", "us per call");
-        steps.row("sign a PostToConnection request (SDK signer only, no I/O)", whole(posts.signMicros()));
-        steps.row("plain HTTP POST to the Management API (HttpURLConnection, kept alive)", whole(posts.rawPostMicros()));
-        steps.row("the same POST, body streamed after the headers as the SDK sends it", whole(posts.streamedPostMicros()));
-        steps.row("SDK postToConnection to the Management API (what the send handler does)", whole(posts.sdkPostMicros()));
-        steps.print();
-    }
-
-    private static void load() throws Exception {
-        int clients = Integer.getInteger("bench.loadClients", 1000);
-        int messages = Integer.getInteger("bench.loadMessages", 100);
-        EchoLoad.Result result;
-        long timeouts;
-        try (GatewayProcess gateway = new GatewayProcess(List.of())) {
-            result = EchoLoad.run(gateway.uri(), gateway.headers(), HELLO, clients, messages);
-            timeouts = gateway.output().count(line -> line.contains("Timeout") || line.contains("timed out"));
-            gateway.output().lines(line -> line.contains("Timeout") || line.contains("timed out")).stream().limit(3)
-                    .forEach(line -> System.err.println("  " + line.substring(0, Math.min(300, line.length()))));
-        }
-        long sent = (long) clients * messages;
-        System.out.println();
-        System.out.printf("5. Load: %d concurrent clients x %d echo messages each, on the local gateway%n", clients, messages);
-        Table table = new Table("sent", "echoed", "other replies", "lost", "timeouts in the log", "messages/s", "p50 ms", "p99 ms");
-        table.row(Long.toString(sent), Long.toString(result.received() - result.wrong()), Long.toString(result.wrong()),
-                Long.toString(sent - result.received()), Long.toString(timeouts),
-                whole(result.messagesPerSecond()), ratio(result.p50Millis()), ratio(result.p99Millis()));
         table.print();
     }
 
     /** Posts one broadcast function or worker environment has in flight (the generated Delivery's MAX_IN_FLIGHT). */
     private static final int POSTS_IN_FLIGHT = 16;
     private static final int STRAIGHT_POSTS_IN_FLIGHT = 256;
-    private static final Pattern CONNECTED = Pattern.compile("\\[ConnectFunction] .*\"message\":\"Connected\".*\"connectionId\":\"([^\"]+)\"");
 
     /**
      * One client broadcasts to every other: the broadcast function posting alone, then fanning out
@@ -223,57 +173,56 @@ public final class Benchmark {
      * the limit, the same posts sent straight to the Management API. The ideal is what that many
      * posts in flight could do at that latency.
      */
-    private static void broadcast() throws Exception {
-        int clients = Integer.getInteger("bench.fanOut", 10_000);
+    private static void broadcast(Scale scale) throws Exception {
+        int clients = scale.fanOut();
         Duration latency = Duration.parse(System.getProperty("bench.managementApiLatency", "PT0.03S"));
         System.out.println();
         System.out.printf("6. Broadcast to %d connections on the local gateway, until every client has it (after a warm-up broadcast)%n", clients);
         Table table = new Table("way", "API latency ms", "environments posting", "ms", "posts/s", "ideal posts/s", "missed", "duplicates");
         Map<String, String> alone = Map.of("BroadcastFanOutThreshold", Integer.toString(clients * 2));
-        broadcastRow(table, "broadcast function alone (threshold above the audience)", clients, Duration.ZERO, 1, alone);
-        broadcastRow(table, "broadcast function alone (threshold above the audience)", clients, latency, 1, alone);
+        broadcastRow(scale, table, "broadcast function alone (threshold above the audience)", Duration.ZERO, 1, alone);
+        broadcastRow(scale, table, "broadcast function alone (threshold above the audience)", latency, 1, alone);
         for (int workers : List.of(2, 4, 10)) {
-            broadcastRow(table, "fan-out through SQS, BroadcastWorkers=" + workers, clients, latency, workers,
-                    Map.of("BroadcastFanOutThreshold", "500", "BroadcastWorkers", Integer.toString(workers)));
+            // In a smoke run the audience is below 500: a lower threshold still sends it through the queue.
+            broadcastRow(scale, table, "fan-out through SQS, BroadcastWorkers=" + workers, latency, workers,
+                    Map.of("BroadcastFanOutThreshold", Integer.toString(Math.min(500, clients / 2)), "BroadcastWorkers", Integer.toString(workers)));
         }
         for (Duration delay : List.of(Duration.ZERO, latency)) {
-            straightPostsRow(table, clients, delay);
+            straightPostsRow(scale, table, delay);
         }
         table.print();
     }
 
     /** The limit: the same posts sent by the benchmark itself, {@value #STRAIGHT_POSTS_IN_FLIGHT} at a time. */
-    private static void straightPostsRow(Table table, int clients, Duration latency) throws Exception {
-        try (GatewayProcess gateway = new GatewayProcess(List.of(), List.of("--management-api-latency", latency.toString()));
+    private static void straightPostsRow(Scale scale, Table table, Duration latency) throws Exception {
+        int clients = scale.fanOut();
+        try (GatewayProcess gateway = new GatewayProcess(List.of("--management-api-latency", latency.toString()));
              FanOut audience = new FanOut(gateway.uri(), gateway.headers(), clients)) {
-            List<String> connectionIds = gateway.output().awaitAll(line -> CONNECTED.matcher(line).find(), clients).stream()
-                    .map(Benchmark::connectionId).toList();
+            List<String> connectionIds = gateway.output().awaitAll(ConnectLog::isConnected, clients).stream()
+                    .map(line -> ConnectLog.connectionId(line).orElseThrow()).toList();
             audience.postDirectly(gateway.callbackUrl(), connectionIds, "warm-up", STRAIGHT_POSTS_IN_FLIGHT);
             FanOut.Result result = audience.postDirectly(gateway.callbackUrl(), connectionIds, "measured", STRAIGHT_POSTS_IN_FLIGHT);
             String ideal = latency.isZero() ? "-" : whole(STRAIGHT_POSTS_IN_FLIGHT * 1000.0 / latency.toMillis());
             table.row("straight POSTs, " + STRAIGHT_POSTS_IN_FLIGHT + " in flight (the limit)", Long.toString(latency.toMillis()), "-",
                     ms(result.millis()), whole(clients / (result.millis() / 1000)), ideal, Integer.toString(result.missed()),
                     Integer.toString(result.duplicates()));
+            scale.requireAll("broadcast, straight POSTs: clients reached", clients, clients - result.missed());
         }
     }
 
-    private static String connectionId(String connectedLine) {
-        Matcher connected = CONNECTED.matcher(connectedLine);
-        connected.find();
-        return connected.group(1);
-    }
-
-    private static void broadcastRow(Table table, String way, int clients, Duration latency, int environments,
+    private static void broadcastRow(Scale scale, Table table, String way, Duration latency, int environments,
                                      Map<String, String> parameters) throws Exception {
+        int clients = scale.fanOut();
         List<String> options = new ArrayList<>(List.of("--management-api-latency", latency.toString(), "--parameter", "BroadcastIntervalSeconds=0"));
         parameters.forEach((name, value) -> options.addAll(List.of("--parameter", name + "=" + value)));
-        try (GatewayProcess gateway = new GatewayProcess(List.of(), options)) {
+        try (GatewayProcess gateway = new GatewayProcess(options)) {
             try (FanOut audience = new FanOut(gateway.uri(), gateway.headers(), clients)) {
                 audience.broadcast("warm-up", 300);
                 FanOut.Result result = audience.broadcast("measured", 300);
                 String ideal = latency.isZero() ? "-" : whole(environments * POSTS_IN_FLIGHT * 1000.0 / latency.toMillis());
                 table.row(way, Long.toString(latency.toMillis()), Integer.toString(environments), ms(result.millis()),
                         whole(clients / (result.millis() / 1000)), ideal, Integer.toString(result.missed()), Integer.toString(result.duplicates()));
+                scale.requireAll("broadcast, " + way + ": clients reached", clients, clients - result.missed());
             } catch (RuntimeException e) {
                 System.err.println(way + " failed; the gateway's last lines:");
                 List<String> lines = gateway.output().lines(line -> true);

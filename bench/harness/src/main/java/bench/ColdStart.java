@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** Starts a fresh JVM per run, pinned to one CPU with Lambda's JVM flags, and times it to "done". */
 final class ColdStart {
@@ -65,6 +66,8 @@ final class ColdStart {
 
         long start = System.nanoTime();
         Process process = builder.start();
+        // A runner that hangs is killed, which ends its output: it then counts as one that did not reply.
+        process.onExit().orTimeout(2, TimeUnit.MINUTES).exceptionally(hung -> process.destroyForcibly());
         StringBuilder output = new StringBuilder();
         double primingMillis = 0;
         double firstEventMillis = 0;

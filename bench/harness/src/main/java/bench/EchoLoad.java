@@ -5,8 +5,8 @@ package bench;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -16,62 +16,61 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * N WebSocket clients at once, each sending M messages and waiting for each reply (up to ten
- * seconds) before the next. A reply that does not come is counted lost.
+ * N clients of the JDK's {@code java.net.http.WebSocket} at once, each making one untimed round trip,
+ * then M timed ones: send, wait for the reply (up to ten seconds), send the next. A client whose
+ * reply does not come stops there, so no late reply is taken for the next one.
  */
 final class EchoLoad {
 
-    /** {@code received} counts the replies that came; {@code wrong} those that were not the echo of what was sent. */
-    record Result(double messagesPerSecond, double p50Millis, double p99Millis, long received, long wrong) {
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
+
+    private EchoLoad() {
     }
 
-    static Result run(URI uri, Map<String, String> headers, String message, int clients, int messagesEach) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
+    static Echoes run(URI uri, Map<String, String> headers, String message, String reply, int clients, int messagesEach) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(PATIENCE).build();
         List<Client> connected = new ArrayList<>();
-        List<CompletableFuture<Client>> connecting = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            connecting.add(Client.connect(http, uri, headers));
-            if (connecting.size() == 50 || i == clients - 1) {
-                connecting.forEach(client -> connected.add(client.join()));
-                connecting.clear();
+        try {
+            List<CompletableFuture<Client>> connecting = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                connecting.add(Client.connect(http, uri, headers));
             }
+            for (CompletableFuture<Client> client : connecting) {
+                connected.add(client.get(PATIENCE.toSeconds() * 3, TimeUnit.SECONDS));
+            }
+            for (Client client : connected) {
+                client.roundTrips(message, reply, 1);
+            }
+            long start = System.nanoTime();
+            List<CompletableFuture<Client>> work = new ArrayList<>();
+            for (Client client : connected) {
+                work.add(CompletableFuture.supplyAsync(() -> client.roundTrips(message, reply, messagesEach), Benchmark.THREADS));
+            }
+            List<Long> roundTrips = new ArrayList<>();
+            long wrong = 0;
+            for (CompletableFuture<Client> done : work) {
+                Client client = done.get(30, TimeUnit.MINUTES);
+                roundTrips.addAll(client.timed);
+                wrong += client.wrongReplies;
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new Echoes((long) clients * messagesEach, roundTrips.size(), wrong, seconds, roundTrips);
+        } finally {
+            connected.forEach(Client::close);
+            http.shutdownNow();
         }
-        for (Client client : connected) {
-            client.roundTrips(message, 1);
-        }
-        long start = System.nanoTime();
-        List<CompletableFuture<List<Long>>> work = new ArrayList<>();
-        for (Client client : connected) {
-            work.add(CompletableFuture.supplyAsync(() -> client.roundTrips(message, messagesEach), Benchmark.THREADS));
-        }
-        List<Long> roundTrips = new ArrayList<>();
-        for (CompletableFuture<List<Long>> done : work) {
-            roundTrips.addAll(done.get(30, TimeUnit.MINUTES));
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        connected.forEach(Client::close);
-        long wrong = connected.stream().mapToLong(client -> client.wrongReplies).sum();
-        Collections.sort(roundTrips);
-        return new Result(roundTrips.size() / seconds, percentile(roundTrips, 50), percentile(roundTrips, 99), roundTrips.size(), wrong);
-    }
-
-    private static double percentile(List<Long> sortedNanos, int percent) {
-        if (sortedNanos.isEmpty()) {
-            return Double.NaN;
-        }
-        int index = (int) Math.ceil(percent / 100.0 * sortedNanos.size()) - 1;
-        return sortedNanos.get(Math.max(0, index)) / 1e6;
     }
 
     private static final class Client implements WebSocket.Listener {
         private final BlockingQueue<String> replies = new LinkedBlockingQueue<>();
         private final StringBuilder partial = new StringBuilder();
+        private final List<Long> timed = new ArrayList<>();
         private WebSocket webSocket;
         private long wrongReplies;
 
         static CompletableFuture<Client> connect(HttpClient http, URI uri, Map<String, String> headers) {
             Client client = new Client();
-            WebSocket.Builder builder = http.newWebSocketBuilder();
+            WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(PATIENCE);
             headers.forEach(builder::header);
             return builder.buildAsync(uri, client).thenApply(webSocket -> {
                 client.webSocket = webSocket;
@@ -79,26 +78,29 @@ final class EchoLoad {
             });
         }
 
-        /** The round-trip times of the replies that came; a message without a reply in ten seconds is left out. */
-        List<Long> roundTrips(String message, int count) {
-            List<Long> nanos = new ArrayList<>(count);
-            String echo = "\"" + message.replaceAll(".*\"body\": \"([^\"]*)\".*", "$1") + "\"";
+        /** Makes {@code count} round trips; their times and wrong replies replace those of an earlier call. */
+        Client roundTrips(String message, String reply, int count) {
+            timed.clear();
+            wrongReplies = 0;
             try {
                 for (int i = 0; i < count; i++) {
                     long sent = System.nanoTime();
-                    webSocket.sendText(message, true).join();
-                    String reply = replies.poll(10, TimeUnit.SECONDS);
-                    if (reply != null) {
-                        nanos.add(System.nanoTime() - sent);
-                        if (!reply.equals(echo)) {
-                            wrongReplies++;
-                        }
+                    webSocket.sendText(message, true).get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+                    String received = replies.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+                    if (received == null) {
+                        break;
+                    }
+                    timed.add(System.nanoTime() - sent);
+                    if (!received.equals(reply)) {
+                        wrongReplies++;
                     }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (Exception sendFailed) {
+                // Counted as the missing replies of the remaining round trips.
             }
-            return nanos;
+            return this;
         }
 
         @Override
@@ -113,7 +115,7 @@ final class EchoLoad {
         }
 
         void close() {
-            webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "done").handle((ignored, error) -> null).join();
+            webSocket.abort();
         }
     }
 }

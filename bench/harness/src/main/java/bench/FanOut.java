@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ final class FanOut implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             AtomicInteger received = new AtomicInteger();
             arrivals.add(received);
-            WebSocket.Builder builder = http.newWebSocketBuilder();
+            WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30));
             headers.forEach(builder::header);
             connecting.add(builder.buildAsync(uri, listener(received)));
             if (connecting.size() == 50) {

@@ -28,26 +28,27 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagem
  */
 record PostCosts(double signMicros, double rawPostMicros, double streamedPostMicros, double sdkPostMicros) {
 
-    private static final int CALLS = 2_000;
+    private static final int READ_TIMEOUT_MILLIS = 30_000;
     private static final byte[] DATA = "\"Hello World!\"".getBytes(StandardCharsets.UTF_8);
 
-    /** Posts go to {@code connectionId}, a client that stays connected (and receives them) meanwhile. */
-    static PostCosts measure(GatewayProcess gateway, String connectionId) throws Exception {
+    /** Posts go to {@code connectionId}, a client that stays connected (and receives them) meanwhile; each step the median of {@code calls}. */
+    static PostCosts measure(GatewayProcess gateway, String connectionId, int calls) throws Exception {
         URI post = URI.create(gateway.callbackUrl() + "/@connections/" + connectionId);
         AwsV4HttpSigner signer = AwsV4HttpSigner.create();
         AwsCredentialsIdentity identity = AwsCredentialsIdentity.create(LocalAccount.ACCESS_KEY_ID, LocalAccount.SECRET_ACCESS_KEY);
         SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(post).build();
-        double sign = median(() -> {
+        double sign = median(calls, () -> {
             long start = System.nanoTime();
             signer.sign(signing -> signing.identity(identity).request(request).payload(ContentStreamProvider.fromByteArray(DATA))
                     .putProperty(AwsV4HttpSigner.REGION_NAME, LocalAccount.REGION)
                     .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "execute-api"));
             return System.nanoTime() - start;
         });
-        double raw = median(() -> {
+        double raw = median(calls, () -> {
             long start = System.nanoTime();
             try {
                 HttpURLConnection connection = (HttpURLConnection) post.toURL().openConnection();
+                connection.setReadTimeout(READ_TIMEOUT_MILLIS);
                 connection.setRequestMethod("POST");
                 connection.setDoOutput(true);
                 connection.setRequestProperty("Authorization", "AWS4-HMAC-SHA256 Credential=" + LocalAccount.ACCESS_KEY_ID + "/bench");
@@ -63,10 +64,11 @@ record PostCosts(double signMicros, double rawPostMicros, double streamedPostMic
             }
             return System.nanoTime() - start;
         });
-        double streamed = median(() -> {
+        double streamed = median(calls, () -> {
             long start = System.nanoTime();
             try {
                 HttpURLConnection connection = (HttpURLConnection) post.toURL().openConnection();
+                connection.setReadTimeout(READ_TIMEOUT_MILLIS);
                 connection.setRequestMethod("POST");
                 connection.setDoOutput(true);
                 connection.setFixedLengthStreamingMode(DATA.length);
@@ -90,7 +92,7 @@ record PostCosts(double signMicros, double rawPostMicros, double streamedPostMic
                         AwsBasicCredentials.create(LocalAccount.ACCESS_KEY_ID, LocalAccount.SECRET_ACCESS_KEY)))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build()) {
-            double sdk = median(() -> {
+            double sdk = median(calls, () -> {
                 long start = System.nanoTime();
                 client.postToConnection(call -> call.connectionId(connectionId).data(SdkBytes.fromByteArray(DATA)));
                 return System.nanoTime() - start;
@@ -99,13 +101,13 @@ record PostCosts(double signMicros, double rawPostMicros, double streamedPostMic
         }
     }
 
-    /** The median of {@link #CALLS} timed calls, after as many untimed ones to warm up. */
-    private static double median(LongSupplier call) {
-        for (int i = 0; i < CALLS; i++) {
+    /** The median of {@code calls} timed calls, after as many untimed ones to warm up. */
+    private static double median(int calls, LongSupplier call) {
+        for (int i = 0; i < calls; i++) {
             call.getAsLong();
         }
         List<Double> micros = new ArrayList<>();
-        for (int i = 0; i < CALLS; i++) {
+        for (int i = 0; i < calls; i++) {
             micros.add(call.getAsLong() / 1e3);
         }
         return Benchmark.median(micros);

@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package bench;
+
+import dev.websocketkit.local.Handshake;
+import dev.websocketkit.local.WebSocketTestClient;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Section 4: echo round trips through the local gateway's send route with each client users
+ * connect with, beside the same clients against a plain Node ws echo server on this machine (the
+ * reference); where the gateway's processor time goes per echo; what one post to a connection costs.
+ */
+final class EchoSection {
+
+    /** What the send route answers to {@link Benchmark#HELLO}: its body, JSON-encoded. */
+    static final String REPLY = "\"Hello World!\"";
+
+    /** One client kind's runs on one server: loaded ({@code clients} at once) and alone. */
+    private record Runs(Echoes loaded, Echoes alone) {
+    }
+
+    private final Scale scale;
+    private final Map<EchoClient, Runs> gateway = new EnumMap<>(EchoClient.class);
+    private final Map<EchoClient, Runs> reference = new EnumMap<>(EchoClient.class);
+    private final Map<EchoClient, GatewayProcess.CpuUsage> cpuPerEcho = new EnumMap<>(EchoClient.class);
+    private PostCosts posts;
+
+    private EchoSection(Scale scale) {
+        this.scale = scale;
+    }
+
+    static void run(Scale scale) throws Exception {
+        EchoSection section = new EchoSection(scale);
+        section.measureGateway();
+        section.measureReference();
+        section.print();
+        section.requireEveryReply();
+    }
+
+    private void measureGateway() throws Exception {
+        try (GatewayProcess local = new GatewayProcess()) {
+            for (EchoClient client : EchoClient.values()) {
+                client.run(local.uri(), local.headers(), Benchmark.HELLO, REPLY, scale.echoClients(), scale.echoWarmUpMessages());
+                GatewayProcess.CpuUsage before = local.cpuUsage();
+                Echoes loaded = client.run(local.uri(), local.headers(), Benchmark.HELLO, REPLY, scale.echoClients(), scale.echoMessages());
+                GatewayProcess.CpuUsage after = local.cpuUsage();
+                long echoes = Math.max(1, loaded.received());
+                cpuPerEcho.put(client, new GatewayProcess.CpuUsage((after.processNanos() - before.processNanos()) / echoes,
+                        (after.handlerNanos() - before.handlerNanos()) / echoes));
+                gateway.put(client, new Runs(loaded, client.run(local.uri(), local.headers(), Benchmark.HELLO, REPLY, 1, scale.echoMessages())));
+            }
+            int skipped = local.output().lineCount();
+            try (WebSocketTestClient listener = Handshake.to(local.uri()).apiKey(local.apiKey()).bearerToken(local.token()).connect()) {
+                String connectionId = ConnectLog.connectionId(local.output().awaitAfter(skipped, ConnectLog::isConnected)).orElseThrow();
+                posts = PostCosts.measure(local, connectionId, scale.postCalls());
+            }
+        }
+    }
+
+    private void measureReference() throws Exception {
+        Path script = Path.of(System.getProperty("bench.nodeScripts"), "echo-server.mjs");
+        try (ServerProcess server = new ServerProcess(List.of(System.getProperty("bench.node"), script.toString()))) {
+            URI uri = URI.create("ws://127.0.0.1:" + server.await(line -> line.startsWith("Listening on ")).substring("Listening on ".length()));
+            for (EchoClient client : EchoClient.values()) {
+                client.run(uri, Map.of(), Benchmark.HELLO, REPLY, scale.echoClients(), scale.echoWarmUpMessages());
+                reference.put(client, new Runs(client.run(uri, Map.of(), Benchmark.HELLO, REPLY, scale.echoClients(), scale.echoMessages()),
+                        client.run(uri, Map.of(), Benchmark.HELLO, REPLY, 1, scale.echoMessages())));
+            }
+        }
+    }
+
+    private void print() {
+        System.out.println();
+        System.out.printf("4. Local echo: %d clients x %d messages each, one at a time per client, and one client alone; reference: a plain Node ws echo server%n",
+                scale.echoClients(), scale.echoMessages());
+        Table echo = new Table("client", "gateway msg/s", "p50 ms", "p99 ms", "reference msg/s", "p50 ms", "p99 ms", "ratio to reference",
+                "alone: gateway p50 ms", "alone: reference p50 ms", "missing");
+        for (EchoClient client : EchoClient.values()) {
+            Echoes local = gateway.get(client).loaded();
+            Echoes plain = reference.get(client).loaded();
+            echo.row(client.label(), Benchmark.whole(local.messagesPerSecond()), Benchmark.ratio(local.p50Millis()), Benchmark.ratio(local.p99Millis()),
+                    Benchmark.whole(plain.messagesPerSecond()), Benchmark.ratio(plain.p50Millis()), Benchmark.ratio(plain.p99Millis()),
+                    Benchmark.ratio(local.messagesPerSecond() / plain.messagesPerSecond()),
+                    Benchmark.ratio(gateway.get(client).alone().p50Millis()), Benchmark.ratio(reference.get(client).alone().p50Millis()),
+                    Long.toString(missing(gateway.get(client)) + missing(reference.get(client))));
+        }
+        echo.print();
+
+        System.out.println();
+        System.out.println("   Processor time of the gateway's JVM per echo, in the loaded runs above: the handlers' (LocalGateway.handlerCpuTime()) and the gateway's own");
+        Table cpu = new Table("client", "process us", "handlers us", "gateway's own us", "gateway's own share");
+        cpuPerEcho.forEach((client, used) -> cpu.row(client.label(), Benchmark.whole(used.processNanos() / 1e3),
+                Benchmark.whole(used.handlerNanos() / 1e3), Benchmark.whole((used.processNanos() - used.handlerNanos()) / 1e3),
+                Benchmark.ratio((double) (used.processNanos() - used.handlerNanos()) / used.processNanos())));
+        cpu.print();
+
+        System.out.println();
+        System.out.printf("   What one post to a connection costs, one call at a time against the same gateway (median of %,d):%n", scale.postCalls());
+        Table steps = new Table("step", "us per call");
+        steps.row("sign a PostToConnection request (SDK signer only, no I/O)", Benchmark.whole(posts.signMicros()));
+        steps.row("plain HTTP POST to the Management API (HttpURLConnection, kept alive)", Benchmark.whole(posts.rawPostMicros()));
+        steps.row("the same POST, body streamed after the headers as the SDK sends it", Benchmark.whole(posts.streamedPostMicros()));
+        steps.row("SDK postToConnection to the Management API (what the send handler does)", Benchmark.whole(posts.sdkPostMicros()));
+        steps.print();
+    }
+
+    private static long missing(Runs runs) {
+        return runs.loaded().missing() + runs.alone().missing();
+    }
+
+    private void requireEveryReply() {
+        for (EchoClient client : EchoClient.values()) {
+            for (Map.Entry<String, Runs> server : Map.of("gateway", gateway.get(client), "reference", reference.get(client)).entrySet()) {
+                for (Echoes echoes : List.of(server.getValue().loaded(), server.getValue().alone())) {
+                    scale.requireAll("echo, " + client.label() + ", " + server.getKey() + ": right replies", echoes.expected(), echoes.received() - echoes.wrong());
+                }
+            }
+        }
+    }
+}

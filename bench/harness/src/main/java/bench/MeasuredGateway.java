@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package bench;
+
+import dev.websocketkit.local.LocalGateway;
+import dev.websocketkit.local.LocalGatewayConfig;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The local gateway as {@code dev.websocketkit.local.Main} runs it, in a JVM of its own, with one
+ * addition for the benchmark: a line {@code usage} on standard input is answered with
+ * {@code usage <process CPU ns> <handler CPU ns>}, the processor time of the whole JVM and of the
+ * functions' handlers in it. It stops when its standard input closes, so it never outlives the
+ * benchmark.
+ *
+ * <pre>
+ * java -cp &lt;gateway and bench classes&gt; bench.MeasuredGateway --template template.yaml --function-classpath &lt;path&gt;
+ *      [--management-api-latency PT0.03S] [--parameter Name=Value ...]
+ * </pre>
+ */
+public final class MeasuredGateway {
+
+    private MeasuredGateway() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        try (LocalGateway gateway = LocalGateway.start(config(args))) {
+            gateway.banner().forEach(System.out::println);
+            BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            String command;
+            while ((command = input.readLine()) != null) {
+                if (command.equals("usage")) {
+                    System.out.println("usage " + processCpuNanos() + " " + handlerCpuNanos(gateway));
+                }
+            }
+        }
+        System.exit(0);
+    }
+
+    private static LocalGatewayConfig config(String[] args) throws Exception {
+        LocalGatewayConfig config = null;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            String value = args[i + 1];
+            switch (args[i]) {
+                case "--template" -> config = LocalGatewayConfig.forTemplate(Path.of(value)).port(0);
+                case "--function-classpath" -> config.functionClasses(classLoader(value));
+                case "--management-api-latency" -> config.managementApiLatency(Duration.parse(value));
+                case "--parameter" -> config.parameter(value.substring(0, value.indexOf('=')), value.substring(value.indexOf('=') + 1));
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (--template comes first)");
+            }
+        }
+        return config;
+    }
+
+    /** The functions' class path on its own, with the JDK below it and nothing of the gateway's, as Main builds it. */
+    private static ClassLoader classLoader(String classPath) throws Exception {
+        List<URL> urls = new ArrayList<>();
+        for (String entry : classPath.split(File.pathSeparator)) {
+            urls.add(Path.of(entry).toUri().toURL());
+        }
+        return new URLClassLoader("functions", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static long handlerCpuNanos(LocalGateway gateway) {
+        return gateway.handlerCpuTime().values().stream().mapToLong(Duration::toNanos).sum();
+    }
+}

@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// The reference of the echo section: a minimal ws server on this machine that answers each
+// {"message": "send", "body": …} with its body, JSON-encoded, as the send route does. It offers
+// permessage-deflate as the local gateway does, so a client that asks for it gets it here too.
+// Prints "Listening on <port>"; exits when its standard input closes, so it never outlives the
+// benchmark.
+import { WebSocketServer } from 'ws';
+
+const server = new WebSocketServer({ host: '127.0.0.1', port: 0, perMessageDeflate: true });
+server.on('connection', (ws) => {
+  ws.on('message', (data) => ws.send(JSON.stringify(JSON.parse(data.toString('utf8')).body)));
+});
+server.on('listening', () => console.log(`Listening on ${server.address().port}`));
+process.stdin.on('end', () => process.exit(0));
+process.stdin.resume();
