@@ -2,7 +2,7 @@
 
 package bench;
 
-import dev.websocketkit.local.aws.LocalAccount;
+import dev.websocketkit.local.internal.account.LocalAccount;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

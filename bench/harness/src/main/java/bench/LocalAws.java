@@ -3,7 +3,7 @@
 package bench;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.websocketkit.local.aws.DynamoDbLocal;
+import dev.websocketkit.local.internal.dynamodb.DynamoDbLocal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;

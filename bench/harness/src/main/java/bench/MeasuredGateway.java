@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The local gateway as {@code dev.websocketkit.local.Main} runs it, in a JVM of its own, with one
+ * The local gateway as {@code dev.websocketkit.local.internal.cli.Main} runs it, in a JVM of its own, with one
  * addition for the benchmark: a line {@code usage} on standard input is answered with
  * {@code usage <process CPU ns> <handler CPU ns>}, the processor time of the whole JVM and of the
  * functions' handlers in it. It stops when its standard input closes, so it never outlives the

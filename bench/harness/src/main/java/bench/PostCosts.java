@@ -2,7 +2,7 @@
 
 package bench;
 
-import dev.websocketkit.local.aws.LocalAccount;
+import dev.websocketkit.local.internal.account.LocalAccount;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
