@@ -63,10 +63,18 @@ public final class WebSocketTestClient implements AutoCloseable {
 
     /**
      * The next message, waiting for it as long as the gateway is at work: a busy machine makes
-     * everything slow, not wrong. Fails once the gateway has had nothing to do for a while.
+     * everything slow, not wrong. Fails once the gateway has had nothing to do for a while, and
+     * at once when the connection is closed with no message left.
      */
     public String receive() throws InterruptedException {
-        return patience.await("message", millis -> messages.poll(millis, TimeUnit.MILLISECONDS));
+        return patience.await("message", millis -> {
+            String message = messages.poll(millis, TimeUnit.MILLISECONDS);
+            if (message == null && closeCode.isDone() && messages.isEmpty()) {
+                throw new AssertionError("the connection closed (" + closeCode.handle((code, error) -> code != null ? "code " + code
+                        : error.toString()).join() + ") while a message was awaited");
+            }
+            return message;
+        });
     }
 
     /** The next message, waiting no longer than {@code wait} for it. */

@@ -3,6 +3,7 @@
 package dev.websocketkit.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -20,6 +21,9 @@ class GatewayLimitsTest {
         try (LocalGateway gateway = start(LocalGatewayConfig.forTemplate(TEMPLATE).idleTimeout(Duration.ofMillis(300)));
                 WebSocketTestClient client = gateway.connect()) {
             assertEquals(1001, client.awaitClose());
+
+            AssertionError closed = assertThrows(AssertionError.class, client::receive, "a closed connection brings no message");
+            assertEquals("the connection closed (code 1001) while a message was awaited", closed.getMessage());
         }
     }
 
@@ -28,9 +32,8 @@ class GatewayLimitsTest {
         try (LocalGateway gateway = start(LocalGatewayConfig.forTemplate(TEMPLATE).maxConnectionDuration(Duration.ofSeconds(2)));
                 WebSocketTestClient client = gateway.connect()) {
             client.send(EchoApiTest.HELLO);
-            client.receive();
 
-            assertEquals(1001, client.awaitClose());
+            assertEquals(1001, client.awaitClose(), "closed while a message of its own was in flight");
         }
     }
 
