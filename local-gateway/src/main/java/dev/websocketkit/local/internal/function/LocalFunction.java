@@ -20,11 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,11 +38,7 @@ import java.util.function.Consumer;
  * (the init phase), through the handler's public no-argument constructor; an event that finds
  * every environment busy gets a new one, the way Lambda scales out, up to the function's
  * {@code ReservedConcurrentExecutions} or {@value #MAX_ENVIRONMENTS}, beyond which it waits for
- * one. Unlike Lambda's, the environments share this machine's processors: a function initialises
- * one environment at a time for every two processors, and an event that finds no environment free and no
- * init phase to spare waits for whichever environment is free first, so that a burst does not
- * start dozens of init phases that each take all the longer. Environments share the class loader,
- * so unlike Lambda's they share static state.
+ * one. Environments share the class loader, so unlike Lambda's they share static state.
  * Invocations run on the gateway's invocation threads, each bounded by the function's
  * {@code Timeout}.
  */
@@ -92,14 +89,13 @@ public final class LocalFunction {
     /** The invocations not over yet, waiting or being handled, for the timeouts. */
     private final Set<Invocation> running = ConcurrentHashMap.newKeySet();
     /** Invocations no environment has taken yet, in the order they came. */
-    private final Deque<Invocation> waiting = new ConcurrentLinkedDeque<>();
+    private final Queue<Invocation> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicInteger waitingCount = new AtomicInteger();
     /** Environments taken by a worker, each handling the waiting invocations one at a time. */
     private final AtomicInteger working = new AtomicInteger();
     private final int maxEnvironments;
     private final Deque<Entry> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger created = new AtomicInteger();
-    private final Semaphore initPhases = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
     private final LongAdder handlerCpuNanos = new LongAdder();
     /** Invocations and init phases over, however they ended: grows while the function makes progress. */
     private final LongAdder finished = new LongAdder();
@@ -225,18 +221,11 @@ public final class LocalFunction {
      */
     private void work() {
         Entry environment = null;
-        boolean putBack = false;
         try {
             for (Invocation next = take(); next != null; next = take()) {
                 try {
                     if (environment == null) {
                         environment = idleOrNewEnvironment();
-                        if (environment == null) {
-                            waiting.addFirst(next);
-                            waitingCount.incrementAndGet();
-                            putBack = true;
-                            break;
-                        }
                     }
                     next.start();
                     next.answer.complete(call(environment, next.event));
@@ -250,9 +239,8 @@ public final class LocalFunction {
             }
             working.decrementAndGet();
         }
-        // An invocation may have come after the last take and found every environment at work; one
-        // put back, for want of an environment, may have missed one that became idle meanwhile.
-        if (putBack ? !idle.isEmpty() : waitingCount.get() > 0) {
+        // An invocation may have come after the last take and found every environment at work.
+        if (waitingCount.get() > 0) {
             startWorker();
         }
     }
@@ -265,23 +253,10 @@ public final class LocalFunction {
         return next;
     }
 
-    /**
-     * An idle environment, or a new one: every environment is busy and the function may have more;
-     * or none while the function has all the init phases under way it may have at once.
-     */
+    /** An idle environment, or a new one: every environment is busy and the function may have more. */
     private Entry idleOrNewEnvironment() {
         Entry environment = idle.poll();
-        if (environment != null || !initPhases.tryAcquire()) {
-            return environment;
-        }
-        try {
-            return newEnvironment();
-        } finally {
-            initPhases.release();
-            if (waitingCount.get() > 0) {
-                startWorker();
-            }
-        }
+        return environment != null ? environment : newEnvironment();
     }
 
     /**
