@@ -70,9 +70,10 @@ public final class StandardOutputCapture implements AutoCloseable {
     }
 
     /**
-     * The sum of each metric over the Embedded Metric Format lines whose dimensions include
-     * {@code dimensions}. Each line is checked as CloudWatch would: every metric it declares has a
-     * numeric value, every dimension a string one.
+     * The sum of each metric that an Embedded Metric Format line declares for a set of dimensions
+     * including {@code dimensions}, with their values. One line may declare metrics for several sets.
+     * Each line is checked as CloudWatch would: every metric it declares has a numeric value, every
+     * dimension a string one.
      */
     @SuppressWarnings("unchecked")
     public Map<String, Double> metrics(Map<String, String> dimensions) {
@@ -82,7 +83,7 @@ public final class StandardOutputCapture implements AutoCloseable {
             if (metadata == null) {
                 continue;
             }
-            boolean matches = dimensions.entrySet().stream().allMatch(dimension -> dimension.getValue().equals(line.get(dimension.getKey())));
+            boolean valuesMatch = dimensions.entrySet().stream().allMatch(dimension -> dimension.getValue().equals(line.get(dimension.getKey())));
             if (!(metadata instanceof Map<?, ?> aws) || !(aws.get("CloudWatchMetrics") instanceof List<?> directives)) {
                 throw new AssertionError("no CloudWatchMetrics in " + line);
             }
@@ -91,12 +92,14 @@ public final class StandardOutputCapture implements AutoCloseable {
                 if (!(declared.get("Namespace") instanceof String)) {
                     throw new AssertionError("no namespace in " + line);
                 }
+                boolean matches = false;
                 for (Object set : (List<Object>) declared.get("Dimensions")) {
                     for (Object dimension : (List<Object>) set) {
                         if (!(line.get(dimension) instanceof String)) {
                             throw new AssertionError("dimension " + dimension + " has no string value in " + line);
                         }
                     }
+                    matches |= valuesMatch && ((List<Object>) set).containsAll(dimensions.keySet());
                 }
                 for (Object metric : (List<Object>) declared.get("Metrics")) {
                     String name = (String) ((Map<String, Object>) metric).get("Name");

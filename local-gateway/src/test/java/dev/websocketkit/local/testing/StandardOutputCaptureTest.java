@@ -35,6 +35,20 @@ class StandardOutputCaptureTest {
     }
 
     @Test
+    void sumsEachMetricOfALineForTheDimensionsItIsDeclaredFor() {
+        try (StandardOutputCapture output = StandardOutputCapture.start()) {
+            System.out.println("""
+                    {"_aws":{"Timestamp":1,"CloudWatchMetrics":[\
+                    {"Namespace":"echo","Dimensions":[["Route"]],"Metrics":[{"Name":"Messages","Unit":"Count"}]},\
+                    {"Namespace":"echo","Dimensions":[[]],"Metrics":[{"Name":"Deliveries","Unit":"Count"}]}]},\
+                    "Route":"send","Messages":1,"Deliveries":1}""");
+
+            assertEquals(Map.of("Messages", 1.0, "Deliveries", 1.0), output.metrics());
+            assertEquals(Map.of("Messages", 1.0), output.metrics(Map.of("Route", "send")), "Deliveries has no Route");
+        }
+    }
+
+    @Test
     void refusesMetricsCloudWatchWouldDrop() {
         try (StandardOutputCapture output = StandardOutputCapture.start()) {
             System.out.println(EMF.formatted("send", "\"one\""));
