@@ -3,8 +3,7 @@ def project = new GroovyClassLoader(getClass().classLoader)
 project.assertMatchesReference(new File(itSources, 'defaults/reference'), updateReferences.toBoolean())
 
 def javaDir = project.file('src/main/java/com/example')
-['handler/ConnectHandler.java', 'handler/DisconnectHandler.java', 'handler/SendHandler.java', 'handler/BroadcastHandler.java',
- 'handler/DefaultHandler.java', 'connection/DynamoDbConnectionStore.java', 'auth/AuthorizerHandler.java', 'auth/TokenVerifier.java'].each {
+['handler/ConnectHandler.java', 'handler/DisconnectHandler.java', 'handler/SendHandler.java', 'handler/DefaultHandler.java', 'connection/DynamoDbConnectionStore.java', 'auth/AuthorizerHandler.java', 'auth/TokenVerifier.java'].each {
     assert new File(javaDir, it).isFile(): "missing $it"
 }
 assert !project.file('src/test/java/com/example/local').exists(): 'the local gateway is a dependency, not a copy'
@@ -28,13 +27,22 @@ assert !project.file('pom.xml').text.contains('DynamoDBLocal'): 'DynamoDB Local 
 assert project.file('mvnw').canExecute(): 'mvnw must be executable'
 assert project.file('.mvn/wrapper/maven-wrapper.properties').text.contains('apache-maven-3.9.')
 assert project.file('.gitignore').isFile()
-['connect', 'disconnect', 'send', 'broadcast', 'default'].each { assert project.file("events/${it}.json").isFile() }
+['connect', 'disconnect', 'send', 'default'].each { assert project.file("events/${it}.json").isFile() }
+assert !project.file('features').exists(): 'the optional slices are not left in the project'
+assert !project.file('.github').exists() && !template.contains('Dashboard:'): 'the pipeline and the dashboard come with features=operations'
+assert !project.file('src/main/java/com/example/handler/BroadcastHandler.java').exists(): 'broadcast comes with features=broadcast'
+project.assertNothingMentions('broadcast', ~/(?i)broadcast/)
 
 project.assertTestsRan('com.example', ['EndToEndTest', 'template.TemplateTest', 'handler.SendHandlerTest', 'auth.AuthorizerHandlerTest',
                                        'handler.StoreFailureTest', 'connection.DynamoDbConnectionStoreTest'])
 int tests = project.testsRun()
-assert tests >= 60: "only $tests tests ran"
+assert tests >= 100: "only $tests tests ran"
 println "defaults: $tests tests passed in the generated project"
+
+// The lean default's size, against the targets of docs/performance.md (template 450, main 1,400, tests no longer than main):
+// the ceilings are today's figures, so the project can only shrink towards them.
+def size = project.printSize('defaults')
+assert size.template <= 530 && size.main <= 1600 && size.test <= 1920: "the default project grew: $size"
 
 // The deployable jar carries the service files of every SDK module, merged.
 def jar = new java.util.jar.JarFile(project.file('target/echo-app-1.0.0-SNAPSHOT.jar'))

@@ -112,13 +112,7 @@ class GeneratedProject {
         }
         File template = file('template.yaml')
         assert template.text.contains('\nOutputs:'): 'template.yaml has no Outputs section to paste above'
-        String withFunction = template.text.replace('\nOutputs:', '\n' + new File(solution, 'template-whoami.yaml').text + 'Outputs:')
-        def sendInAnAlarm = ~/(?m)^        - Id: send\n(?:          .*\n)+/
-        int alarms = withFunction.findAll(sendInAnAlarm).size()
-        assert alarms == 2: "template.yaml should have send in the errors and throttles alarms, as docs/workshop.md describes, not $alarms times"
-        template.text = withFunction.replaceAll(sendInAnAlarm) { String entry ->
-            entry + entry.replace('- Id: send', '- Id: whoami').replace('!Ref SendFunction', '!Ref WhoAmIFunction')
-        }
+        template.text = template.text.replace('\nOutputs:', '\n' + new File(solution, 'template-whoami.yaml').text + 'Outputs:')
         File routes = file('src/main/java/com/example/handler/Routes.java')
         String edited = routes.text
                 .replace('public static final String SEND = "send";', 'public static final String SEND = "send";\n    public static final String WHOAMI = "whoami";')
@@ -178,6 +172,61 @@ class GeneratedProject {
             maven.destroy()
             maven.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)
         }
+    }
+
+    /** Lines of template.yaml, of the main code and of the test code, as the IT prints them. */
+    Map<String, Integer> size() {
+        def lines = { String dirName -> sources().findAll { it.path.contains("${File.separator}src${File.separator}$dirName${File.separator}") && it.name.endsWith('.java') }
+                .sum(0) { it.readLines().size() } as int }
+        [template: file('template.yaml').readLines().size(), main: lines('main'), test: lines('test')]
+    }
+
+    Map<String, Integer> printSize(String scenario) {
+        def size = size()
+        println "$scenario: template.yaml ${size.template} lines, main code ${size.main} lines, test code ${size.test} lines"
+        size
+    }
+
+    /** The API's own metrics: those the main code declares with Metric.count or Metric.milliseconds. */
+    Set<String> declaredMetrics() {
+        sources().findAll { it.path.contains("${File.separator}src${File.separator}main${File.separator}") && it.name.endsWith('.java') }
+                .collectMany { (it.text =~ /Metric\.(?:count|milliseconds)\("(\w+)"\)/).collect { it[1] as String } } as Set
+    }
+
+    /** Every dashboard widget of the API's namespace names a metric the code publishes, and every such metric is shown. */
+    void assertDashboardsShowOnlyTheApisMetrics() {
+        String template = file('template.yaml').text
+        Set<String> shown = (template =~ /\["\$\{AWS::StackName}", "(\w+)"/).collect { it[1] as String } as Set
+        shown.addAll((template =~ /MetricName=\\"(\w+)\\"/).collect { it[1] as String })
+        Set<String> declared = declaredMetrics()
+        assert !declared.isEmpty(): 'the code declares no metric'
+        assert shown - declared == [] as Set: "the dashboards show metrics the code never publishes: ${shown - declared}"
+        assert declared - shown == [] as Set: "metrics no dashboard shows: ${declared - shown}"
+    }
+
+    /** The errors of every function of template.yaml are watched by an alarm. */
+    void assertAlarmsWatchEveryFunction() {
+        String template = file('template.yaml').text
+        Set<String> functions = (template =~ /(?m)^  (\w+):\n    Type: AWS::Serverless::Function$/).collect { it[1] as String } as Set
+        Set<String> watched = (template =~ /- Name: FunctionName\n\s+Value: !Ref (\w+)/).collect { it[1] as String } as Set
+        assert functions.size() >= 5: "functions found: $functions"
+        assert functions - watched == [] as Set: "no alarm watches ${functions - watched}"
+    }
+
+    /** The pipeline tests every push with the project's own build and deploys dev, then prod, through an OIDC role. */
+    void assertPipelineTestsAndDeploysAsDocumented(String javaRelease) {
+        String workflow = file('.github/workflows/ci.yml').text
+        String samconfig = file('samconfig.toml').text
+        assert workflow.contains('./mvnw -B verify'): 'the test job runs the build users run'
+        assert workflow.contains("java-version: \"$javaRelease\""): "CI builds with Java $javaRelease"
+        assert workflow =~ /(?m)^permissions:\n  contents: read$/: 'jobs get nothing they do not ask for'
+        assert workflow.contains('role-to-assume: ${{ vars.AWS_DEPLOY_ROLE_ARN }}'): 'OIDC, no stored AWS keys'
+        ['dev', 'prod'].each { environment ->
+            assert workflow.contains("environment: $environment"): "a GitHub environment $environment"
+            assert workflow.contains("sam deploy --config-env $environment") && workflow.contains("StageName=$environment")
+            assert samconfig.contains("[$environment.deploy.parameters]") && samconfig.contains("[$environment.global.parameters]\nstack_name = \"")
+        }
+        assert workflow.contains('needs: deploy-dev'): 'prod gets what dev got first'
     }
 
     void assertTestsRan(String packageName, List<String> classes) {

@@ -25,7 +25,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.remote.RemoteWebDriver;
 
 /**
- * A project generated with the defaults, run with {@code ./mvnw -Plocal}, used from headless
+ * A project generated with every feature (features-all), run with {@code ./mvnw -Plocal}, used from headless
  * Chromium: a browser sends no headers on a WebSocket handshake, so only a token gets it in.
  */
 class BrowserIT {

@@ -13,9 +13,6 @@ import dev.websocketkit.local.junit.WebSocketApiTest;
 #if( $auth == 'jwt' )
 import java.time.Duration;
 #end
-#if( $storeType == 'dynamodb' )
-import java.util.List;
-#end
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -26,38 +23,13 @@ class EndToEndTest {
     private static final String HELLO = "{\"message\": \"send\", \"body\": \"Hello World!\"}";
 
     @Test
-    void echoesTheSeedTranscript(LocalGateway gateway) throws Exception {
+    void echoesWhatAClientSendsBackToIt(LocalGateway gateway) throws Exception {
         try (WebSocketTestClient client = gateway.connect()) {
             client.send(HELLO);
 
             assertEquals("\"Hello World!\"", client.receive());
         }
     }
-#if( $storeType == 'dynamodb' )
-
-    @Test
-    void broadcastReachesEveryConnectedClient(LocalGateway gateway) throws Exception {
-        try (WebSocketTestClient first = gateway.connect(); WebSocketTestClient second = gateway.connect();
-                WebSocketTestClient third = gateway.connect()) {
-            first.send("{\"message\": \"broadcast\", \"body\": \"Hello, everyone\"}");
-
-            for (WebSocketTestClient client : List.of(first, second, third)) {
-                assertEquals("\"Hello, everyone\"", client.receive());
-            }
-        }
-    }
-#else
-
-    /** Functions share no memory, so an echo API keeps no connections to broadcast to: there is no such route. */
-    @Test
-    void hasNoBroadcastRoute(LocalGateway gateway) throws Exception {
-        try (WebSocketTestClient client = gateway.connect()) {
-            client.send("{\"message\": \"broadcast\", \"body\": \"Hello, everyone\"}");
-
-            assertEquals("Unknown route \"broadcast\"", reply(client).get("error"));
-        }
-    }
-#end
 
 #if( $auth == 'jwt' )
     @Test

@@ -24,12 +24,16 @@ public record ProjectTree(SortedMap<String, TextFile> files) {
         files = new TreeMap<>(files);
     }
 
-    /** Every file under {@code root}, leaving out what a build wrote to its {@code target/}. */
+    /**
+     * Every file under {@code root}, leaving out what a build wrote to its {@code target/} and the
+     * {@code .attach_pid} files a JVM leaves in its working directory when a tool such as jcmd attaches.
+     */
     public static ProjectTree read(Path root) {
         Path buildOutput = root.resolve("target");
         SortedMap<String, TextFile> files = new TreeMap<>();
         try (Stream<Path> paths = Files.walk(root)) {
-            for (Path file : (Iterable<Path>) paths.filter(Files::isRegularFile).filter(path -> !path.startsWith(buildOutput))::iterator) {
+            for (Path file : (Iterable<Path>) paths.filter(Files::isRegularFile).filter(path -> !path.startsWith(buildOutput))
+                    .filter(path -> !path.getFileName().toString().startsWith(".attach_pid"))::iterator) {
                 String path = relative(root, file);
                 files.put(path, TextFile.parse(Files.readAllBytes(file), path));
             }

@@ -31,6 +31,7 @@ public final class AuthorizerHandler implements RequestHandler<APIGatewayCustomA
 
     /** The key this authorizer reports for clients that send none: browsers. */
     public static final String DEFAULT_API_KEY_VARIABLE = "DEFAULT_API_KEY";
+    static final Metric CONNECTIONS_REJECTED = Metric.count("ConnectionsRejected");
 
     private final TokenVerifier verifier;
     private final String defaultApiKey;
@@ -56,7 +57,7 @@ public final class AuthorizerHandler implements RequestHandler<APIGatewayCustomA
             principal = verifier.verify(BearerToken.find(event.getHeaders(), event.getQueryStringParameters()));
         } catch (InvalidTokenException e) {
             log.with("reason", e.getMessage()).info("Rejected a connection");
-            metrics.record(Map.of(Metric.CONNECTIONS_REJECTED, 1));
+            metrics.start().add(CONNECTIONS_REJECTED, 1).publish();
             throw new UnauthorizedException();
         } catch (IdentityProviderUnavailableException e) {
             log.with("error", e.getMessage()).error("Cannot check tokens: the identity provider is unavailable");

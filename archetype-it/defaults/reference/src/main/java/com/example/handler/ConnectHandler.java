@@ -24,6 +24,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class ConnectHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
 
+    static final Metric CONNECTIONS_OPENED = Metric.count("ConnectionsOpened");
+
     private final ConnectionStore connections;
     private final Metrics metrics;
 
@@ -47,7 +49,7 @@ public final class ConnectHandler implements RequestHandler<APIGatewayV2WebSocke
                 request.getIdentity() == null ? null : request.getIdentity().getSourceIp(),
                 principal(request)));
         Log.of(context).with("connectionId", event.getRequestContext().getConnectionId()).info("Connected");
-        metrics.record(Map.of(Metric.CONNECTIONS_OPENED, 1));
+        metrics.start().add(CONNECTIONS_OPENED, 1).publish();
         return BearerToken.offeredAsSubprotocol(event.getHeaders()) ? Responses.accepting(BearerToken.SUBPROTOCOL) : Responses.ok();
     }
 

@@ -10,11 +10,12 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
-import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The {@code $disconnect} route: forgets the connection, however the client left. */
 public final class DisconnectHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
+
+    static final Metric CONNECTIONS_CLOSED = Metric.count("ConnectionsClosed");
 
     private final ConnectionStore connections;
     private final Metrics metrics;
@@ -35,7 +36,7 @@ public final class DisconnectHandler implements RequestHandler<APIGatewayV2WebSo
         String connectionId = event.getRequestContext().getConnectionId();
         connections.remove(connectionId);
         Log.of(context).with("connectionId", connectionId).info("Disconnected");
-        metrics.record(Map.of(Metric.CONNECTIONS_CLOSED, 1));
+        metrics.start().add(CONNECTIONS_CLOSED, 1).publish();
         return Responses.ok();
     }
 }

@@ -2,16 +2,18 @@ package com.example.handler;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import com.example.connection.Connection;
 import com.example.connection.ConnectionStore;
+import com.example.connection.DynamoDbConnectionStore;
 import com.example.messaging.ConnectionMessenger;
 import com.example.observability.Metrics;
 import com.example.support.TestConnectionStores;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import dev.websocketkit.local.testing.LocalAws;
 import dev.websocketkit.local.testing.LocalContext;
 import dev.websocketkit.local.testing.RecordingManagementApi;
 import dev.websocketkit.local.testing.StandardOutputCapture;
 import dev.websocketkit.local.testing.WebSocketEvents;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +38,7 @@ abstract class HandlerTest {
 
     static RecordingManagementApi managementApi;
 
+    String table;
     ConnectionStore connections;
     ConnectionMessenger messenger;
     LocalContext context;
@@ -56,7 +59,8 @@ abstract class HandlerTest {
 
     @BeforeEach
     void prepareCollaborators() {
-        connections = TestConnectionStores.newStore();
+        table = TestConnectionStores.newTable();
+        connections = new DynamoDbConnectionStore(LocalAws.dynamoDb(), table, Clock.systemUTC());
         messenger = ConnectionMessenger.forCallbackUrl(managementApi.callbackUrl());
         context = new LocalContext();
         output = StandardOutputCapture.start();
@@ -74,6 +78,11 @@ abstract class HandlerTest {
                         assertFalse(line.contains(secret), "a client's message in the log: " + line));
             }
         }
+    }
+
+    /** How many Embedded Metric Format documents the handlers printed: each costs a CloudWatch Logs event. */
+    long metricDocuments() {
+        return output.jsonLines().stream().filter(line -> line.containsKey("_aws")).count();
     }
 
     static String newConnectionId() {
@@ -102,6 +111,6 @@ abstract class HandlerTest {
     }
 
     boolean isStored(String connectionId) {
-        return connections.firstConnections(Integer.MAX_VALUE).stream().map(Connection::connectionId).anyMatch(connectionId::equals);
+        return !TestConnectionStores.item(table, connectionId).isEmpty();
     }
 }

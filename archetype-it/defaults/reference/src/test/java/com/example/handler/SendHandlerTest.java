@@ -20,6 +20,7 @@ class SendHandlerTest extends HandlerTest {
         assertEquals(List.of("\"Hello World!\""), managementApi.dataPostedTo(sender), "posted to the sender on the stage");
         assertEquals(Map.of("Messages", 1.0), output.metrics(Map.of("Route", "send")));
         assertEquals(1.0, output.metrics().get("Deliveries"));
+        assertEquals(1, metricDocuments(), "the route's figures and the delivery in one document");
     }
 
     @Test

@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.connection.ConnectionStore;
 import com.example.support.StubEndpoint;
-import com.example.support.TestQueues;
 import com.example.support.ThrottlingDynamoDb;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -48,18 +45,5 @@ class StoreFailureTest extends HandlerTest {
         assertEquals(3, requests.size(), "the SDK's standard retry mode tries three times");
         assertTrue(requests.stream().allMatch(request -> request.contains(connectionId)),
                 "every attempt concerned the connecting client only");
-    }
-
-    @Test
-    void broadcastFailsBeforeSendingAnything() {
-        BroadcastHandler handler = new BroadcastHandler(throttledStore, messenger, TestQueues.create().fanOut(), 500,
-                Duration.ZERO, Clock.systemUTC(), metrics);
-        int postsBefore = managementApi.postCount();
-
-        assertThrows(SdkException.class, () -> handler.handleRequest(
-                message(Routes.BROADCAST, newConnectionId(), "{\"message\": \"broadcast\", \"body\": \"hi\"}"), context));
-
-        assertEquals(3, throttlingDynamoDb.requests().size(), "the SDK retried the read");
-        assertEquals(postsBefore, managementApi.postCount(), "no client got a partial broadcast");
     }
 }

@@ -17,9 +17,13 @@ public final class ThrottlingDynamoDb {
                 "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ThrottlingException\",\"message\":\"Rate exceeded\"}");
     }
 
-    /** The project's store, configured as in production, on the throttling endpoint. */
+    /** A client configured as in production, on the throttling endpoint. */
+    public static DynamoDbClient client(StubEndpoint endpoint) {
+        return AwsClients.configure(DynamoDbClient.builder()).endpointOverride(URI.create(endpoint.url())).build();
+    }
+
+    /** The project's store on the throttling endpoint. */
     public static DynamoDbConnectionStore store(StubEndpoint endpoint) {
-        DynamoDbClient client = AwsClients.configure(DynamoDbClient.builder()).endpointOverride(URI.create(endpoint.url())).build();
-        return new DynamoDbConnectionStore(client, "connections", Clock.systemUTC());
+        return new DynamoDbConnectionStore(client(endpoint), "connections", Clock.systemUTC());
     }
 }

@@ -22,8 +22,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketRespons
 #if( $storeType == 'dynamodb' )
 import java.time.Instant;
 #end
-import java.util.Map;
 #if( $storeType == 'dynamodb' )
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 #end
 
@@ -42,6 +42,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 #end
  */
 public final class ConnectHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
+
+    static final Metric CONNECTIONS_OPENED = Metric.count("ConnectionsOpened");
 
 #if( $storeType == 'dynamodb' )
     private final ConnectionStore connections;
@@ -81,7 +83,7 @@ public final class ConnectHandler implements RequestHandler<APIGatewayV2WebSocke
                 principal(request)));
 #end
         Log.of(context).with("connectionId", event.getRequestContext().getConnectionId()).info("Connected");
-        metrics.record(Map.of(Metric.CONNECTIONS_OPENED, 1));
+        metrics.start().add(CONNECTIONS_OPENED, 1).publish();
 #if( $auth == 'jwt' )
         return BearerToken.offeredAsSubprotocol(event.getHeaders()) ? Responses.accepting(BearerToken.SUBPROTOCOL) : Responses.ok();
 #else

@@ -7,13 +7,11 @@ import ${package}.messaging.InvalidMessageException;
 import ${package}.messaging.Replies;
 import ${package}.messaging.UntrustedText;
 import ${package}.observability.Log;
-import ${package}.observability.Metric;
 import ${package}.observability.Metrics;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
-import java.util.Map;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 
 /**
@@ -48,7 +46,7 @@ public final class DefaultHandler implements RequestHandler<APIGatewayV2WebSocke
         }
         String sender = event.getRequestContext().getConnectionId();
         Log.of(context).with("connectionId", sender).with("route", Routes.DEFAULT).with("reason", reason).info("Answered with an error");
-        metrics.record(Map.of(Metric.INVALID_MESSAGES, 1), Metrics.ROUTE, Routes.DEFAULT);
+        metrics.start().add(TextMessageHandler.INVALID_MESSAGES, 1, Metrics.ROUTE, Routes.DEFAULT).publish();
         messenger.send(sender, Replies.unsupportedRoute(reason, Routes.MESSAGE_ROUTES));
         return Responses.ok();
     }

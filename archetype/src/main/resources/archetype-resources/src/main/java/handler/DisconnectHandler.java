@@ -12,7 +12,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
-import java.util.Map;
 #if( $storeType == 'dynamodb' )
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 #end
@@ -23,6 +22,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** The {@code $disconnect} route: notes that the client left, however it left. */
 #end
 public final class DisconnectHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
+
+    static final Metric CONNECTIONS_CLOSED = Metric.count("ConnectionsClosed");
 
 #if( $storeType == 'dynamodb' )
     private final ConnectionStore connections;
@@ -58,7 +59,7 @@ public final class DisconnectHandler implements RequestHandler<APIGatewayV2WebSo
         connections.remove(connectionId);
 #end
         Log.of(context).with("connectionId", connectionId).info("Disconnected");
-        metrics.record(Map.of(Metric.CONNECTIONS_CLOSED, 1));
+        metrics.start().add(CONNECTIONS_CLOSED, 1).publish();
         return Responses.ok();
     }
 }

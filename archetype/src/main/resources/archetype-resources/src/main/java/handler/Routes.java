@@ -9,16 +9,9 @@ public final class Routes {
     public static final String DISCONNECT = "$disconnect";
     public static final String DEFAULT = "$default";
     public static final String SEND = "send";
-#if( $storeType == 'dynamodb' )
-    public static final String BROADCAST = "broadcast";
-#end
 
     /** The routes clients can name in the {@code message} field of what they send. */
-#if( $storeType == 'dynamodb' )
-    public static final List<String> MESSAGE_ROUTES = List.of(SEND, BROADCAST);
-#else
     public static final List<String> MESSAGE_ROUTES = List.of(SEND);
-#end
 
     private Routes() {
     }

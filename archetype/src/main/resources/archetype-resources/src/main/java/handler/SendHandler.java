@@ -3,10 +3,10 @@ package ${package}.handler;
 import ${package}.messaging.ConnectionMessenger;
 import ${package}.messaging.Json;
 import ${package}.observability.Log;
+import ${package}.observability.Measurements;
 import ${package}.observability.Metric;
 import ${package}.observability.Metrics;
 import com.amazonaws.services.lambda.runtime.Context;
-import java.util.Map;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 
 /**
@@ -14,6 +14,9 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagem
  * {@code {"message": "send", "body": "Hello World!"}} comes back as {@code "Hello World!"}.
  */
 public final class SendHandler extends TextMessageHandler {
+
+    /** A post to a connection that reached it. */
+    static final Metric DELIVERIES = Metric.count("Deliveries");
 
     /** Lambda's constructor: the Management API of the function's stage and the metrics namespace. */
     public SendHandler() {
@@ -26,9 +29,9 @@ public final class SendHandler extends TextMessageHandler {
     }
 
     @Override
-    protected void handleText(String sender, String text, Context context, Log log) {
+    protected void handleText(String sender, String text, Context context, Log log, Measurements measurements) {
         if (messenger.send(sender, Json.write(text))) {
-            metrics.record(Map.of(Metric.DELIVERIES, 1));
+            measurements.add(DELIVERIES, 1);
         } else {
             log.info("The sender left before the echo arrived");
         }

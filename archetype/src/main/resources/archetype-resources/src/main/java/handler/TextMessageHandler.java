@@ -7,13 +7,13 @@ import ${package}.messaging.InvalidMessageException;
 import ${package}.messaging.Json;
 import ${package}.messaging.Replies;
 import ${package}.observability.Log;
+import ${package}.observability.Measurements;
 import ${package}.observability.Metric;
 import ${package}.observability.Metrics;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
-import java.util.Map;
 import software.amazon.awssdk.core.SdkClient;
 
 /**
@@ -23,8 +23,13 @@ import software.amazon.awssdk.core.SdkClient;
  */
 public abstract class TextMessageHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
 
+    /** A message a route handled; by {@code Route}. */
+    static final Metric MESSAGES = Metric.count("Messages");
+    /** A message the API could not act on and answered with an error; by {@code Route}. */
+    static final Metric INVALID_MESSAGES = Metric.count("InvalidMessages");
+
     protected final ConnectionMessenger messenger;
-    protected final Metrics metrics;
+    private final Metrics metrics;
 
     protected TextMessageHandler(ConnectionMessenger messenger, Metrics metrics) {
         this.messenger = messenger;
@@ -53,14 +58,16 @@ public abstract class TextMessageHandler implements RequestHandler<APIGatewayV2W
         String sender = event.getRequestContext().getConnectionId();
         String route = event.getRequestContext().getRouteKey();
         Log log = Log.of(context).with("connectionId", sender).with("route", route);
+        Measurements measurements = metrics.start();
         try {
-            handleText(sender, ClientMessage.parse(event.getBody()).textBody(), context, log);
-            metrics.record(Map.of(Metric.MESSAGES, 1), Metrics.ROUTE, route);
+            handleText(sender, ClientMessage.parse(event.getBody()).textBody(), context, log, measurements);
+            measurements.add(MESSAGES, 1, Metrics.ROUTE, route);
         } catch (InvalidMessageException e) {
             log.with("reason", e.getMessage()).info("Answered with an error");
-            metrics.record(Map.of(Metric.INVALID_MESSAGES, 1), Metrics.ROUTE, route);
+            measurements.add(INVALID_MESSAGES, 1, Metrics.ROUTE, route);
             messenger.send(sender, Replies.error(e.getMessage()));
         }
+        measurements.publish();
         return Responses.ok();
     }
 
@@ -68,7 +75,9 @@ public abstract class TextMessageHandler implements RequestHandler<APIGatewayV2W
      * Acts on the text a client sent.
      *
      * @param log the invocation's log, its lines carrying the sender's connection id and the route
+     * @param measurements the invocation's figures, published with the route's own once this returns
      * @throws InvalidMessageException the route cannot act on this text; its message is the reply
      */
-    protected abstract void handleText(String sender, String text, Context context, Log log) throws InvalidMessageException;
+    protected abstract void handleText(String sender, String text, Context context, Log log, Measurements measurements)
+            throws InvalidMessageException;
 }

@@ -3,8 +3,8 @@ package ${package}.handler;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 #if( $storeType == 'dynamodb' )
-import ${package}.connection.Connection;
 import ${package}.connection.ConnectionStore;
+import ${package}.connection.DynamoDbConnectionStore;
 #end
 import ${package}.messaging.ConnectionMessenger;
 import ${package}.observability.Metrics;
@@ -12,10 +12,16 @@ import ${package}.observability.Metrics;
 import ${package}.support.TestConnectionStores;
 #end
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+#if( $storeType == 'dynamodb' )
+import dev.websocketkit.local.testing.LocalAws;
+#end
 import dev.websocketkit.local.testing.LocalContext;
 import dev.websocketkit.local.testing.RecordingManagementApi;
 import dev.websocketkit.local.testing.StandardOutputCapture;
 import dev.websocketkit.local.testing.WebSocketEvents;
+#if( $storeType == 'dynamodb' )
+import java.time.Clock;
+#end
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +52,7 @@ abstract class HandlerTest {
     static RecordingManagementApi managementApi;
 
 #if( $storeType == 'dynamodb' )
+    String table;
     ConnectionStore connections;
 #end
     ConnectionMessenger messenger;
@@ -68,7 +75,8 @@ abstract class HandlerTest {
     @BeforeEach
     void prepareCollaborators() {
 #if( $storeType == 'dynamodb' )
-        connections = TestConnectionStores.newStore();
+        table = TestConnectionStores.newTable();
+        connections = new DynamoDbConnectionStore(LocalAws.dynamoDb(), table, Clock.systemUTC());
 #end
         messenger = ConnectionMessenger.forCallbackUrl(managementApi.callbackUrl());
         context = new LocalContext();
@@ -87,6 +95,11 @@ abstract class HandlerTest {
                         assertFalse(line.contains(secret), "a client's message in the log: " + line));
             }
         }
+    }
+
+    /** How many Embedded Metric Format documents the handlers printed: each costs a CloudWatch Logs event. */
+    long metricDocuments() {
+        return output.jsonLines().stream().filter(line -> line.containsKey("_aws")).count();
     }
 
     static String newConnectionId() {
@@ -116,7 +129,7 @@ abstract class HandlerTest {
     }
 
     boolean isStored(String connectionId) {
-        return connections.firstConnections(Integer.MAX_VALUE).stream().map(Connection::connectionId).anyMatch(connectionId::equals);
+        return !TestConnectionStores.item(table, connectionId).isEmpty();
     }
 #end
 }

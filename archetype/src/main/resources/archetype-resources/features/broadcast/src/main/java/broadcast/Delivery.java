@@ -2,6 +2,8 @@ package ${package}.broadcast;
 
 import ${package}.messaging.ConnectionMessenger;
 import ${package}.observability.Log;
+import ${package}.observability.Measurements;
+import ${package}.observability.Metric;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -24,6 +26,15 @@ public final class Delivery {
     /** Posts in flight at once: enough to overlap round trips, few enough to stay under API Gateway's limits. */
     static final int MAX_IN_FLIGHT = 16;
 
+    /** A post to a connection that reached it. */
+    static final Metric DELIVERIES = Metric.count("Deliveries");
+    /** A post answered 410 Gone: the connection was removed. */
+    static final Metric GONE_CONNECTIONS = Metric.count("GoneConnections");
+    /** A post that failed, retries included. */
+    static final Metric FAILED_POSTS = Metric.count("FailedPosts");
+    /** How long a broadcast function or worker took to post what it posted. */
+    public static final Metric BROADCAST_DURATION = Metric.milliseconds("BroadcastDuration");
+
     /**
      * What became of each connection.
      *
@@ -39,6 +50,11 @@ public final class Delivery {
             gone = List.copyOf(gone);
             failed = List.copyOf(failed);
             notAttempted = List.copyOf(notAttempted);
+        }
+
+        /** Adds how many were delivered, gone and failed to an invocation's figures. */
+        public Measurements addTo(Measurements measurements) {
+            return measurements.add(DELIVERIES, delivered.size()).add(GONE_CONNECTIONS, gone.size()).add(FAILED_POSTS, failed.size());
         }
 
         /** The connections still to reach: those that failed and those not tried. */

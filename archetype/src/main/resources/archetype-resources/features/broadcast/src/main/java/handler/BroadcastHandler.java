@@ -1,15 +1,18 @@
 package ${package}.handler;
 
+import ${package}.aws.AwsClients;
 import ${package}.aws.Environment;
 import ${package}.broadcast.Delivery;
 import ${package}.broadcast.FanOut;
-import ${package}.connection.Connection;
+import ${package}.connection.Audience;
 import ${package}.connection.ConnectionStore;
+import ${package}.connection.DynamoDbAudience;
 import ${package}.connection.DynamoDbConnectionStore;
 import ${package}.messaging.ConnectionMessenger;
 import ${package}.messaging.InvalidMessageException;
 import ${package}.messaging.Json;
 import ${package}.observability.Log;
+import ${package}.observability.Measurements;
 import ${package}.observability.Metric;
 import ${package}.observability.Metrics;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -18,7 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -38,6 +40,11 @@ public final class BroadcastHandler extends TextMessageHandler {
     public static final String FAN_OUT_THRESHOLD_VARIABLE = "BROADCAST_FAN_OUT_THRESHOLD";
     public static final String INTERVAL_VARIABLE = "BROADCAST_INTERVAL_SECONDS";
 
+    /** The connections a broadcast is for. */
+    static final Metric BROADCAST_SIZE = Metric.count("BroadcastSize");
+    /** A broadcast past the fan-out threshold, queued in pages for the workers. */
+    static final Metric BROADCASTS_FANNED_OUT = Metric.count("BroadcastsFannedOut");
+
     /** One WebSocket frame: what every connection receives must stay cheap to send to all. */
     static final int MAX_DATA_BYTES = 32 * 1024;
     /** Left for queueing what is not posted yet, before the function times out. */
@@ -46,24 +53,31 @@ public final class BroadcastHandler extends TextMessageHandler {
     private static final int IDS_PER_READ = FanOut.CONNECTIONS_PER_PAGE * 10;
 
     private final ConnectionStore connections;
+    private final Audience audience;
     private final Delivery delivery;
     private final FanOut fanOut;
     private final int fanOutThreshold;
     private final Duration interval;
     private final Clock clock;
 
-    /** Lambda's constructor: the store, the Management API, the queue, the limits and the metrics namespace from the function's environment. */
+    /** Lambda's constructor: the table, the Management API, the queue, the limits and the metrics namespace from the function's environment. */
     public BroadcastHandler() {
-        this(DynamoDbConnectionStore.fromEnvironment(), ConnectionMessenger.fromEnvironment(), FanOut.fromEnvironment(),
-                (int) Environment.requireNumber(FAN_OUT_THRESHOLD_VARIABLE),
-                Duration.ofSeconds(Environment.requireNumber(INTERVAL_VARIABLE)), Clock.systemUTC(), Metrics.fromEnvironment());
+        this(AwsClients.configure(DynamoDbClient.builder()).build(), Environment.require(DynamoDbConnectionStore.TABLE_VARIABLE));
         primeBeforeSnapshot(ApiGatewayManagementApiClient.class, DynamoDbClient.class, SqsClient.class);
     }
 
-    BroadcastHandler(ConnectionStore connections, ConnectionMessenger messenger, FanOut fanOut, int fanOutThreshold,
-                     Duration interval, Clock clock, Metrics metrics) {
+    /** The store and the audience share one client: clients are built once per environment. */
+    private BroadcastHandler(DynamoDbClient dynamoDb, String table) {
+        this(new DynamoDbConnectionStore(dynamoDb, table, Clock.systemUTC()), new DynamoDbAudience(dynamoDb, table, Clock.systemUTC()),
+                ConnectionMessenger.fromEnvironment(), FanOut.fromEnvironment(), (int) Environment.requireNumber(FAN_OUT_THRESHOLD_VARIABLE),
+                Duration.ofSeconds(Environment.requireNumber(INTERVAL_VARIABLE)), Clock.systemUTC(), Metrics.fromEnvironment());
+    }
+
+    BroadcastHandler(ConnectionStore connections, Audience audience, ConnectionMessenger messenger, FanOut fanOut,
+                     int fanOutThreshold, Duration interval, Clock clock, Metrics metrics) {
         super(messenger, metrics);
         this.connections = connections;
+        this.audience = audience;
         this.delivery = new Delivery(messenger);
         this.fanOut = fanOut;
         this.fanOutThreshold = fanOutThreshold;
@@ -72,25 +86,26 @@ public final class BroadcastHandler extends TextMessageHandler {
     }
 
     @Override
-    protected void handleText(String sender, String text, Context context, Log log) throws InvalidMessageException {
+    protected void handleText(String sender, String text, Context context, Log log, Measurements measurements)
+            throws InvalidMessageException {
         String data = Json.write(text);
         if (data.getBytes(StandardCharsets.UTF_8).length > MAX_DATA_BYTES) {
             throw new InvalidMessageException("A broadcast carries at most " + MAX_DATA_BYTES / 1024 + " KB");
         }
-        if (!connections.claimBroadcast(sender, clock.instant(), interval)) {
+        if (!audience.claimBroadcast(sender, clock.instant(), interval)) {
             throw new InvalidMessageException("One broadcast every " + interval.toSeconds() + " seconds per connection");
         }
         long start = System.nanoTime();
         String broadcastId = context.getAwsRequestId();
-        List<String> firstIds = connections.firstConnections(fanOutThreshold + 1).stream().map(Connection::connectionId).toList();
+        List<String> firstIds = audience.firstIds(fanOutThreshold + 1);
         if (firstIds.size() > fanOutThreshold) {
             AtomicInteger queued = new AtomicInteger();
-            connections.forEachPageOfIds(IDS_PER_READ, page -> {
+            audience.forEachPageOfIds(IDS_PER_READ, page -> {
                 fanOut.enqueue(broadcastId, data, page);
                 queued.addAndGet(page.size());
             });
             log.with("connections", queued.get()).info("Broadcast fanned out");
-            metrics.record(Map.of(Metric.BROADCASTS_FANNED_OUT, 1, Metric.BROADCAST_SIZE, queued.get()));
+            measurements.add(BROADCASTS_FANNED_OUT, 1).add(BROADCAST_SIZE, queued.get());
             return;
         }
         Delivery.Outcome outcome = delivery.deliver(firstIds, data, deadline(context), log);
@@ -101,9 +116,7 @@ public final class BroadcastHandler extends TextMessageHandler {
         long milliseconds = (System.nanoTime() - start) / 1_000_000;
         log.with("delivered", outcome.delivered().size()).with("gone", outcome.gone().size())
                 .with("queued", outcome.unreached().size()).with("milliseconds", milliseconds).info("Broadcast");
-        metrics.record(Map.of(Metric.BROADCAST_SIZE, firstIds.size(), Metric.BROADCAST_DURATION, milliseconds,
-                Metric.DELIVERIES, outcome.delivered().size(), Metric.GONE_CONNECTIONS, outcome.gone().size(),
-                Metric.FAILED_POSTS, outcome.failed().size()));
+        outcome.addTo(measurements).add(BROADCAST_SIZE, firstIds.size()).add(Delivery.BROADCAST_DURATION, milliseconds);
     }
 
     @Override

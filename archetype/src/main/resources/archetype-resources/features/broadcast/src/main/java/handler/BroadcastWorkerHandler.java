@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -39,6 +38,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class BroadcastWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     static final int MAX_ATTEMPTS = 3;
+    /** Connections a broadcast could not reach after every attempt, kept in the dead-letter queue. */
+    static final Metric DEAD_LETTERED_CONNECTIONS = Metric.count("DeadLetteredConnections");
     /** Left for requeueing what is not posted yet, before the function times out. */
     static final Duration HAND_OVER_MARGIN = Duration.ofSeconds(3);
 
@@ -95,9 +96,8 @@ public final class BroadcastWorkerHandler implements RequestHandler<SQSEvent, SQ
         log.with("delivered", outcome.delivered().size()).with("gone", outcome.gone().size())
                 .with("queuedAgain", unreached.size() - deadLettered).with("deadLettered", deadLettered)
                 .with("milliseconds", milliseconds).info("Broadcast page");
-        metrics.record(Map.of(Metric.DELIVERIES, outcome.delivered().size(), Metric.GONE_CONNECTIONS, outcome.gone().size(),
-                Metric.FAILED_POSTS, outcome.failed().size(), Metric.DEAD_LETTERED_CONNECTIONS, deadLettered,
-                Metric.BROADCAST_DURATION, milliseconds));
+        outcome.addTo(metrics.start()).add(DEAD_LETTERED_CONNECTIONS, deadLettered).add(Delivery.BROADCAST_DURATION, milliseconds)
+                .publish();
     }
 
     void prime() {

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ${package}.broadcast.BroadcastPage;
+import ${package}.connection.DynamoDbAudience;
 import ${package}.messaging.InvalidJsonException;
 import ${package}.messaging.Json;
 import ${package}.support.TestQueues;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import dev.websocketkit.local.testing.LocalAws;
 import dev.websocketkit.local.testing.LocalContext;
 import java.time.Clock;
 import java.time.Duration;
@@ -150,7 +152,8 @@ class BroadcastHandlerTest extends HandlerTest {
     }
 
     private BroadcastHandler handler() {
-        return new BroadcastHandler(connections, messenger, queues.fanOut(), THRESHOLD, INTERVAL, Clock.systemUTC(), metrics);
+        return new BroadcastHandler(connections, new DynamoDbAudience(LocalAws.dynamoDb(), table, Clock.systemUTC()), messenger, queues.fanOut(),
+                THRESHOLD, INTERVAL, Clock.systemUTC(), metrics);
     }
 
     private APIGatewayV2WebSocketResponse broadcast(String sender, String body) {

@@ -1,0 +1,45 @@
+package ${package}.handler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ${package}.broadcast.FanOut;
+import ${package}.connection.ConnectionStore;
+import ${package}.connection.DynamoDbAudience;
+import ${package}.messaging.ConnectionMessenger;
+import ${package}.observability.Metrics;
+import ${package}.support.StubEndpoint;
+import ${package}.support.ThrottlingDynamoDb;
+import dev.websocketkit.local.testing.RecordingManagementApi;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** The broadcast functions prime before SnapStart's snapshot without reaching the network. */
+class BroadcastPrimingTest {
+
+    private static final Metrics METRICS = new Metrics("test-api");
+
+    @Test
+    void broadcastHandlersPrimeWithoutTouchingTheNetwork() {
+        try (RecordingManagementApi managementApi = new RecordingManagementApi(HandlerTest.STAGE);
+                StubEndpoint dynamoDb = ThrottlingDynamoDb.start()) {
+            ConnectionMessenger messenger = ConnectionMessenger.forCallbackUrl(managementApi.callbackUrl());
+            ConnectionStore connections = ThrottlingDynamoDb.store(dynamoDb);
+            DynamoDbAudience audience = new DynamoDbAudience(ThrottlingDynamoDb.client(dynamoDb), "connections", Clock.systemUTC());
+            // The DynamoDB stub stands in for SQS as well: a request from either would show in its log.
+            FanOut fanOut = new FanOut(SqsClient.builder().region(Region.US_EAST_1).endpointOverride(URI.create(dynamoDb.url()))
+                    .credentialsProvider(AnonymousCredentialsProvider.create()).build(), "https://sqs.invalid/queue", "https://sqs.invalid/dlq");
+
+            new BroadcastHandler(connections, audience, messenger, fanOut, 500, Duration.ZERO, Clock.systemUTC(), METRICS).prime();
+            new BroadcastWorkerHandler(connections, messenger, fanOut, METRICS).prime();
+
+            assertEquals(0, managementApi.postCount(), "posts to the Management API");
+            assertEquals(List.of(), dynamoDb.requests(), "requests to DynamoDB and SQS");
+        }
+    }
+}
