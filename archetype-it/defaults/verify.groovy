@@ -10,7 +10,7 @@ assert !project.file('src/test/java/com/example/local').exists(): 'the local gat
 project.assertNoTemplateLeftovers()
 project.assertUsesOnlyTheGatewaysApi()
 project.assertNothingMentions('in-memory store', ~/InMemory/)
-project.assertNothingMentions('permissions boundary', ~/(?i)permissionsBoundary/)
+project.assertNothingMentions('permissions boundary', ~/(?i)permissionsBoundary/, ['src/test/java/com/example/template/TemplateTest.java'])
 
 def template = project.file('template.yaml').text
 assert template.contains('Runtime: java21')
@@ -33,8 +33,10 @@ assert !project.file('.github').exists() && !template.contains('Dashboard:'): 't
 assert !project.file('src/main/java/com/example/handler/BroadcastHandler.java').exists(): 'broadcast comes with features=broadcast'
 project.assertNothingMentions('broadcast', ~/(?i)broadcast/)
 
-project.assertTestsRan('com.example', ['EndToEndTest', 'template.TemplateTest', 'handler.SendHandlerTest', 'auth.AuthorizerHandlerTest',
-                                       'handler.StoreFailureTest', 'connection.DynamoDbConnectionStoreTest'])
+project.assertTestsRan('com.example', ['EndToEndTest', 'HandshakeTest', 'template.TemplateTest', 'template.AuthorizationTemplateTest',
+                                       'handler.SendHandlerTest', 'handler.ConnectionRegistryTest', 'handler.BrowserHandshakeTest',
+                                       'auth.AuthorizerHandlerTest', 'handler.StoreFailureTest', 'connection.DynamoDbConnectionStoreTest',
+                                       'connection.ConnectionsTableTemplateTest'])
 int tests = project.testsRun()
 assert tests >= 100: "only $tests tests ran"
 println "defaults: $tests tests passed in the generated project"

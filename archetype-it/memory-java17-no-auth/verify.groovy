@@ -14,7 +14,7 @@ assert !project.file('events/broadcast.json').exists()
 project.assertNoTemplateLeftovers()
 project.assertUsesOnlyTheGatewaysApi()
 project.assertNothingMentions('DynamoDB', ~/(?i)dynamo/)
-project.assertNothingMentions('broadcast', ~/(?i)broadcast/, ['src/test/java/com/example/EndToEndTest.java'])
+project.assertNothingMentions('broadcast', ~/(?i)broadcast/)
 project.assertNothingMentions('authorizer', ~/AuthorizerHandler|TokenVerifier|nimbus|JwksUrl|JWKS_URL/)
 
 def template = project.file('template.yaml').text
@@ -23,7 +23,10 @@ assert template.contains('AuthorizationType: NONE')
 assert project.file('pom.xml').text.contains('<maven.compiler.release>17</maven.compiler.release>')
 
 project.assertBuildPrintsNoWarning(basedir)
-project.assertTestsRan('com.example', ['EndToEndTest', 'template.TemplateTest', 'handler.SendHandlerTest'])
+project.assertTestsRan('com.example', ['EndToEndTest', 'HandshakeTest', 'template.TemplateTest', 'template.AuthorizationTemplateTest',
+                                       'handler.SendHandlerTest', 'handler.ConnectHandlerTest', 'handler.DisconnectHandlerTest'])
+assert !project.file('src/test/java/com/example/handler/BrowserHandshakeTest.java').exists(): 'no token, no browser handshake'
+assert !project.file('src/test/java/com/example/handler/ConnectionRegistryTest.java').exists(): 'no store to register in'
 int tests = project.testsRun()
 assert tests >= 25: "only $tests tests ran"
 println "memory-java17-no-auth: $tests tests passed in the generated project"

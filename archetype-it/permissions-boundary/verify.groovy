@@ -10,7 +10,7 @@ assert template.count("PermissionsBoundary: $boundary") == 2: 'the boundary belo
 
 project.assertTestsRan('com.example', ['template.TemplateTest'])
 def templateTests = new groovy.xml.XmlSlurper().parse(project.file('target/surefire-reports/TEST-com.example.template.TemplateTest.xml'))
-assert templateTests.testcase.find { it.@name == 'everyRoleTheStackCreatesCarriesThePermissionsBoundary' }.size() == 1:
+assert templateTests.testcase.find { it.@name == 'everyRoleTheStackCreatesCarriesTheSamePermissionsBoundary' }.size() == 1:
         'TemplateTest checks the boundary of every role'
 int tests = project.testsRun()
 println "permissions-boundary: $tests tests passed in the generated project"

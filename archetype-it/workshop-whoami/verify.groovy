@@ -7,3 +7,6 @@ assert project.mavenWrapper(localRepositoryPath.absolutePath, ['verify'], log) =
 
 project.assertTestsRan('com.example', ['WhoAmITest', 'handler.WhoAmIHandlerTest', 'template.TemplateTest', 'EndToEndTest'])
 println "workshop-whoami: ${project.testsRun()} tests passed with the whoami route"
+
+// What docs/workshop.md says the build tells a participant who skipped a step.
+project.assertEveryWhoAmIStepIsChecked(localRepositoryPath.absolutePath, new File(basedir, 'workshop-steps.log'))

@@ -122,6 +122,43 @@ class GeneratedProject {
     }
 
     /** Runs the project's own ./mvnw with {@code arguments}, its output in {@code log}; returns the exit code. */
+    /**
+     * Each check docs/workshop.md promises for the whoami exercise: with one step of the solution
+     * undone, the project's own tests fail, and say what is missing.
+     */
+    void assertEveryWhoAmIStepIsChecked(String localRepository, File log) {
+        File template = file('template.yaml')
+        File routes = file('src/main/java/com/example/handler/Routes.java')
+        File event = file('events/whoami.json')
+        def steps = [
+                'the integration invokes the alias'     : [template, { it.replace('${WhoAmIFunction.Alias}/invocations', '${WhoAmIFunction.Arn}/invocations') },
+                                                           'whoami does not invoke a function alias'],
+                'a permission scoped to the route'      : [template, { it.replace('/${StageName}/whoami', '/${StageName}/*') },
+                                                           'whoami has a permission scoped to its route and stage'],
+                'the sample event'                      : [event, null, 'route keys of events/*.json'],
+                'the route in Routes.MESSAGE_ROUTES'    : [routes, { it.replace(', WHOAMI);', ');') },
+                                                           'routes template.yaml declares that Routes.MESSAGE_ROUTES does not list'],
+                'the route in template.yaml'            : [template, { it.replace('RouteKey: whoami', 'RouteKey: whoareyou') },
+                                                           'routes the code has that template.yaml declares no AWS::ApiGatewayV2::Route for'],
+        ]
+        steps.each { String step, List undo ->
+            File changed = undo[0]
+            byte[] original = changed.bytes
+            try {
+                if (undo[1] == null) {
+                    changed.delete()
+                } else {
+                    changed.text = undo[1](changed.text)
+                }
+                int status = mavenWrapper(localRepository, ['-o', 'test', '-Dtest=TemplateTest'], log)
+                assert status != 0: "without $step the tests still pass"
+                assert log.text.contains(undo[2]): "without $step the tests fail, but do not say '${undo[2]}':\n${log.text}"
+            } finally {
+                changed.bytes = original
+            }
+        }
+    }
+
     int mavenWrapper(String localRepository, List<String> arguments, File log) {
         def command = [file('mvnw').absolutePath, '-B', "-Dmaven.repo.local=$localRepository"] + arguments
         def builder = new ProcessBuilder(command*.toString()).directory(dir).redirectErrorStream(true)
@@ -197,7 +234,7 @@ class GeneratedProject {
     void assertDashboardsShowOnlyTheApisMetrics() {
         String template = file('template.yaml').text
         Set<String> shown = (template =~ /\["\$\{AWS::StackName}", "(\w+)"/).collect { it[1] as String } as Set
-        shown.addAll((template =~ /MetricName=\\"(\w+)\\"/).collect { it[1] as String })
+        shown.addAll((template =~ /SEARCH\('\{\$\{AWS::StackName},\w+} MetricName=\\"(\w+)\\"/).collect { it[1] as String })
         Set<String> declared = declaredMetrics()
         assert !declared.isEmpty(): 'the code declares no metric'
         assert shown - declared == [] as Set: "the dashboards show metrics the code never publishes: ${shown - declared}"

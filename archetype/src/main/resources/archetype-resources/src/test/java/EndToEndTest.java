@@ -10,9 +10,6 @@ import dev.websocketkit.local.LocalGateway;
 import dev.websocketkit.local.LogCapture;
 import dev.websocketkit.local.WebSocketTestClient;
 import dev.websocketkit.local.junit.WebSocketApiTest;
-#if( $auth == 'jwt' )
-import java.time.Duration;
-#end
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -31,47 +28,6 @@ class EndToEndTest {
         }
     }
 
-#if( $auth == 'jwt' )
-    @Test
-    void refusesAHandshakeWithAWrongApiKey(LocalGateway gateway) {
-        assertEquals(403, gateway.handshake().apiKey("not-the-key").refusal());
-    }
-
-    @Test
-    void refusesAHandshakeWithoutAValidToken(LocalGateway gateway) {
-        assertEquals(401, gateway.handshake().bearerToken(null).refusal());
-        assertEquals(401, gateway.handshake().bearerToken("not.a.token").refusal());
-        assertEquals(401, gateway.handshake().bearerToken(gateway.issueToken("late-developer", Duration.ofMinutes(-5))).refusal());
-        assertEquals(401, gateway.handshake().apiKey(null).bearerToken(null).refusal());
-    }
-
-    @Test
-    void connectsWithOnlyATokenInTheQueryStringAsBrowsersCan(LocalGateway gateway) throws Exception {
-        try (WebSocketTestClient client = gateway.handshake().apiKey(null).bearerToken(null)
-                .queryToken(gateway.developmentToken().orElseThrow()).connect()) {
-            client.send(HELLO);
-
-            assertEquals("\"Hello World!\"", client.receive());
-        }
-    }
-
-    @Test
-    void connectsWithOnlyATokenAsSubprotocolAsBrowsersCan(LocalGateway gateway) throws Exception {
-        try (WebSocketTestClient client = gateway.handshake().apiKey(null).bearerToken(null)
-                .subprotocols("bearer", gateway.developmentToken().orElseThrow()).connect()) {
-            assertEquals("bearer", client.subprotocol(), "a browser drops a connection whose offered subprotocol is not accepted");
-            client.send(HELLO);
-
-            assertEquals("\"Hello World!\"", client.receive());
-        }
-    }
-#else
-    @Test
-    void refusesAHandshakeWithoutTheApiKey(LocalGateway gateway) {
-        assertEquals(403, gateway.handshake().apiKey(null).refusal());
-        assertEquals(403, gateway.handshake().apiKey("not-the-key").refusal());
-    }
-#end
 
     @Test
     void answersWhatItCannotDoAndKeepsTheConnection(LocalGateway gateway) throws Exception {

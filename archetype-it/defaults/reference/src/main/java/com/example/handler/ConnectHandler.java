@@ -1,6 +1,5 @@
 package com.example.handler;
 
-import com.example.auth.BearerToken;
 import com.example.aws.SnapStartPriming;
 import com.example.connection.Connection;
 import com.example.connection.ConnectionStore;
@@ -19,8 +18,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The {@code $connect} route: registers the new connection.
- * API Gateway has already checked the API key and run the authorizer before it calls this handler.
- * A browser that sent its token as a subprotocol gets that subprotocol accepted.
+ * API Gateway has already checked the API key, and run the authorizer if there is one, before it
+ * calls this handler.
  */
 public final class ConnectHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
 
@@ -50,7 +49,7 @@ public final class ConnectHandler implements RequestHandler<APIGatewayV2WebSocke
                 principal(request)));
         Log.of(context).with("connectionId", event.getRequestContext().getConnectionId()).info("Connected");
         metrics.start().add(CONNECTIONS_OPENED, 1).publish();
-        return BearerToken.offeredAsSubprotocol(event.getHeaders()) ? Responses.accepting(BearerToken.SUBPROTOCOL) : Responses.ok();
+        return Responses.connected(event);
     }
 
     private static String principal(RequestContext request) {

@@ -1,5 +1,7 @@
 package com.example.handler;
 
+import com.example.auth.BearerToken;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import java.util.Map;
 
@@ -19,10 +21,15 @@ final class Responses {
         return response;
     }
 
-    /** 200, accepting the subprotocol the client offered, as API Gateway requires for the handshake to complete. */
-    static APIGatewayV2WebSocketResponse accepting(String subprotocol) {
+    /**
+     * 200 to a handshake. A browser that sent its token as a subprotocol gets that subprotocol
+     * accepted, as API Gateway requires for the handshake to complete.
+     */
+    static APIGatewayV2WebSocketResponse connected(APIGatewayV2WebSocketEvent handshake) {
         APIGatewayV2WebSocketResponse response = ok();
-        response.setHeaders(Map.of("Sec-WebSocket-Protocol", subprotocol));
+        if (BearerToken.offeredAsSubprotocol(handshake.getHeaders())) {
+            response.setHeaders(Map.of("Sec-WebSocket-Protocol", BearerToken.SUBPROTOCOL));
+        }
         return response;
     }
 }

@@ -103,10 +103,18 @@ abstract class HandlerTest {
         return EVENTS.message(routeKey, connectionId, Instant.now(), body);
     }
 
+    ConnectHandler connectHandler() {
+        return new ConnectHandler(connections, metrics);
+    }
+
+    DisconnectHandler disconnectHandler() {
+        return new DisconnectHandler(connections, metrics);
+    }
+
     /** Connects a new client through the real {@code $connect} handler and returns its connection id. */
     String connectClient() {
         String connectionId = newConnectionId();
-        new ConnectHandler(connections, metrics).handleRequest(connect(connectionId, Instant.now()), new LocalContext());
+        connectHandler().handleRequest(connect(connectionId, Instant.now()), new LocalContext());
         return connectionId;
     }
 

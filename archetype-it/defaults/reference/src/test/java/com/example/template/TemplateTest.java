@@ -8,10 +8,7 @@ import static dev.websocketkit.local.template.SamTemplate.subVariables;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import com.example.auth.AuthorizerHandler;
-import com.example.auth.TokenVerifier;
 import com.example.handler.ConnectHandler;
 import com.example.handler.Routes;
 import com.example.messaging.Json;
@@ -70,8 +67,6 @@ class TemplateTest {
         Map<String, Object> api = properties(mapOrEmpty(template.resources().get("WebSocketApi")));
         assertEquals("WEBSOCKET", api.get("ProtocolType"));
         assertEquals("$request.body.message", api.get("RouteSelectionExpression"));
-        assertEquals("$context.authorizer.usageIdentifierKey", api.get("ApiKeySelectionExpression"),
-                "the authorizer picks the key, so clients without headers pass the key check");
 
         Map<String, Object> connectRoute = properties(routesByKey().get(Routes.CONNECT));
         assertEquals(Boolean.TRUE, connectRoute.get("ApiKeyRequired"));
@@ -86,19 +81,7 @@ class TemplateTest {
             assertEquals(Map.of("Ref", "UsagePlan"), properties(usagePlanKey).get("UsagePlanId"));
             boundKeys.add(properties(usagePlanKey).get("KeyId"));
         }
-        assertEquals(Set.of(Map.of("Ref", "ApiKey"), Map.of("Ref", "DefaultApiKey")), boundKeys);
-    }
-
-    @Test
-    void theAuthorizerAssignsTheDefaultKeyTheTemplateCreates() {
-        Map<String, Object> defaultKey = properties(mapOrEmpty(template.resources().get("DefaultApiKey")));
-        Map<String, Object> variables = mapOrEmpty(mapOrEmpty(properties(mapOrEmpty(template.resources().get("AuthorizerFunction")))
-                .get("Environment")).get("Variables"));
-        assertEquals(defaultKey.get("Value"), variables.get(AuthorizerHandler.DEFAULT_API_KEY_VARIABLE));
-
-        String value = template.resolve(defaultKey.get("Value"), "echo-app");
-        assertTrue(value.length() >= 20, "API Gateway refuses keys shorter than 20 characters: " + value);
-        assertTrue(value.endsWith("-00000000-0000-4000-8000-000000000000"), "unique to the stack: " + value);
+        assertTrue(boundKeys.contains(Map.of("Ref", "ApiKey")), "the stack's key is in the usage plan: " + boundKeys);
     }
 
     @Test
@@ -130,32 +113,9 @@ class TemplateTest {
         }
     }
 
-    @Test
-    void connectIsAuthorizedByTheJwtAuthorizerFunction() {
-        Map<String, Object> connectRoute = properties(routesByKey().get(Routes.CONNECT));
-        assertEquals("CUSTOM", connectRoute.get("AuthorizationType"));
-        String authorizerId = (String) mapOrEmpty(connectRoute.get("AuthorizerId")).get("Ref");
-        Map<String, Object> authorizer = properties(mapOrEmpty(template.resources().get(authorizerId)));
-        assertEquals("REQUEST", authorizer.get("AuthorizerType"));
-        assertEquals(List.of("AWS::Partition", "AWS::Region", "AuthorizerFunction.Alias"), subVariables(authorizer.get("AuthorizerUri")));
-
-        boolean permitted = template.resourcesOfType("AWS::Lambda::Permission").values().stream()
-                .map(SamTemplate::properties)
-                .anyMatch(permission -> Map.of("Ref", "AuthorizerFunction.Alias").equals(permission.get("FunctionName"))
-                        && subText(permission.get("SourceArn")).contains("/authorizers/")
-                        && subVariables(permission.get("SourceArn")).contains(authorizerId));
-        assertTrue(permitted, "API Gateway may invoke the authorizer, for this API's authorizer only");
-
-        Map<String, Object> variables = mapOrEmpty(mapOrEmpty(properties(mapOrEmpty(template.resources().get("AuthorizerFunction")))
-                .get("Environment")).get("Variables"));
-        assertEquals(Map.of("Ref", "JwksUrl"), variables.get("JWKS_URL"));
-        assertEquals(Map.of("Ref", "JwtIssuer"), variables.get("JWT_ISSUER"));
-        assertEquals(Map.of("Ref", "JwtAudience"), variables.get("JWT_AUDIENCE"));
-        assertEquals(Map.of("Ref", "JwksCacheMinutes"), variables.get(TokenVerifier.JWKS_CACHE_MINUTES_VARIABLE));
-    }
 
     @Test
-    void iamStatementsGrantNoWildcardActionsAndOnlyThisApiAndTable() {
+    void iamStatementsGrantNoWildcardActionsAndOnlyThisStacksResources() {
         List<Map<String, Object>> statements = new ArrayList<>();
         template.resourcesOfType("AWS::Serverless::Function").values().forEach(function ->
                 listOrSingleton(properties(function).get("Policies")).forEach(policy ->
@@ -174,15 +134,12 @@ class TemplateTest {
                     assertEquals(List.of("AWS::Partition", "AWS::Region", "AWS::AccountId", "WebSocketApi", "StageName"), subVariables(resource),
                             "ManageConnections is scoped to this API's stage");
                     assertTrue(subText(resource).endsWith("/POST/@connections/*"), "ManageConnections is scoped to posting");
-                } else if (name.startsWith("dynamodb:")) {
-                    assertEquals(Map.of("Fn::GetAtt", List.of("ConnectionsTable", "Arn")), resource, name + " is scoped to the table");
-                } else if (name.startsWith("sqs:")) {
-                    for (Object queue : listOrSingleton(resource)) {
-                        Object queueId = listOrSingleton(mapOrEmpty(queue).get("Fn::GetAtt")).get(0);
-                        assertTrue(template.resourcesOfType("AWS::SQS::Queue").containsKey(queueId), name + " is scoped to a queue of the stack: " + queue);
-                    }
                 } else {
-                    fail("unexpected action " + name);
+                    for (Object target : listOrSingleton(resource)) {
+                        List<Object> attribute = listOrSingleton(mapOrEmpty(target).get("Fn::GetAtt"));
+                        assertTrue(attribute.size() == 2 && "Arn".equals(attribute.get(1)) && template.resources().containsKey(attribute.get(0)),
+                                name + " is scoped to a resource of the stack, not to " + target);
+                    }
                 }
             }
         }
@@ -191,7 +148,7 @@ class TemplateTest {
     @Test
     void everyFunctionLogsToALogGroupThatExpires() {
         for (Map.Entry<String, Map<String, Object>> function : template.resourcesOfType("AWS::Serverless::Function").entrySet()) {
-            Object logGroup = mapOrEmpty(properties(function.getValue()).get("LoggingConfig")).get("LogGroup");
+            Object logGroup = mapOrEmpty(template.functionProperty(function.getValue(), "LoggingConfig").orElse(null)).get("LogGroup");
             String logGroupId = (String) mapOrEmpty(logGroup).get("Ref");
             assertTrue(template.resourcesOfType("AWS::Logs::LogGroup").containsKey(logGroupId), function.getKey() + " logs to " + logGroup);
         }
@@ -220,6 +177,18 @@ class TemplateTest {
         }
     }
 
+    /** A permissions boundary, when the template sets one for the functions, is on every role the stack creates. */
+    @Test
+    void everyRoleTheStackCreatesCarriesTheSamePermissionsBoundary() {
+        Optional<Object> boundary = Optional.ofNullable(mapOrEmpty(template.section("Globals").get("Function")).get("PermissionsBoundary"));
+        for (Map.Entry<String, Map<String, Object>> function : template.resourcesOfType("AWS::Serverless::Function").entrySet()) {
+            assertEquals(boundary, template.functionProperty(function.getValue(), "PermissionsBoundary"), function.getKey());
+        }
+        for (Map.Entry<String, Map<String, Object>> role : template.resourcesOfType("AWS::IAM::Role").entrySet()) {
+            assertEquals(boundary, Optional.ofNullable(properties(role.getValue()).get("PermissionsBoundary")), role.getKey());
+        }
+    }
+
     @Test
     void functionsLogJsonLinesThatLambdaFiltersByLevelAndAreTraced() {
         Map<String, Object> globals = mapOrEmpty(template.section("Globals").get("Function"));
@@ -231,6 +200,20 @@ class TemplateTest {
         assertEquals("Active", globals.get("Tracing"));
         assertEquals(Map.of("Ref", "AWS::StackName"),
                 mapOrEmpty(mapOrEmpty(globals.get("Environment")).get("Variables")).get(Metrics.NAMESPACE_VARIABLE));
+    }
+
+    /** SnapStart is on wherever Lambda offers it, so that the stack deploys in every commercial Region. */
+    @Test
+    void snapStartIsOnWhereLambdaOffersItAndOffElsewhere() {
+        Map<String, Object> function = template.resourcesOfType("AWS::Serverless::Function").values().iterator().next();
+        assertEquals(Map.of("Fn::If", List.of("SnapStartUnavailable", "None", "PublishedVersions")),
+                mapOrEmpty(template.functionProperty(function, "SnapStart").orElseThrow()).get("ApplyOn"));
+        String unavailable = String.valueOf(template.section("Conditions").get("SnapStartUnavailable"));
+        for (String region : List.of("ap-east-2", "ap-south-2", "ap-southeast-4", "ap-southeast-5", "ap-southeast-6", "ap-southeast-7",
+                "ca-west-1", "eu-central-2", "eu-south-2", "il-central-1", "mx-central-1", "me-central-1")) {
+            assertTrue(unavailable.contains(", " + region + "]"), region + " in " + unavailable);
+        }
+        assertFalse(unavailable.contains("us-east-1"), "SnapStart is on in us-east-1");
     }
 
     @Test
@@ -252,13 +235,6 @@ class TemplateTest {
         Object runtime = template.functionProperty(template.resourcesOfType("AWS::Serverless::Function").values().iterator().next(), "Runtime")
                 .orElseThrow();
         assertEquals("java" + classFileJavaVersion(ConnectHandler.class), runtime);
-    }
-
-    @Test
-    void connectionsTableIsOnDemandAndExpiresItemsThroughTtl() {
-        Map<String, Object> table = properties(single("AWS::DynamoDB::Table"));
-        assertEquals("PAY_PER_REQUEST", table.get("BillingMode"));
-        assertEquals(Map.of("AttributeName", "expiresAt", "Enabled", true), table.get("TimeToLiveSpecification"));
     }
 
     private Map<String, Map<String, Object>> routesByKey() {

@@ -1,9 +1,9 @@
 package ${package}.handler;
 
+import ${package}.auth.BearerToken;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
-#if( $auth == 'jwt' )
 import java.util.Map;
-#end
 
 /**
  * Status answers to API Gateway. Clients never see them: replies travel through the Management API.
@@ -20,13 +20,16 @@ final class Responses {
         response.setStatusCode(200);
         return response;
     }
-#if( $auth == 'jwt' )
 
-    /** 200, accepting the subprotocol the client offered, as API Gateway requires for the handshake to complete. */
-    static APIGatewayV2WebSocketResponse accepting(String subprotocol) {
+    /**
+     * 200 to a handshake. A browser that sent its token as a subprotocol gets that subprotocol
+     * accepted, as API Gateway requires for the handshake to complete.
+     */
+    static APIGatewayV2WebSocketResponse connected(APIGatewayV2WebSocketEvent handshake) {
         APIGatewayV2WebSocketResponse response = ok();
-        response.setHeaders(Map.of("Sec-WebSocket-Protocol", subprotocol));
+        if (BearerToken.offeredAsSubprotocol(handshake.getHeaders())) {
+            response.setHeaders(Map.of("Sec-WebSocket-Protocol", BearerToken.SUBPROTOCOL));
+        }
         return response;
     }
-#end
 }

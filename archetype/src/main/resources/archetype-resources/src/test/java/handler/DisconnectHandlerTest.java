@@ -1,35 +1,18 @@
 package ${package}.handler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-#if( $storeType == 'dynamodb' )
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-#end
 
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DisconnectHandlerTest extends HandlerTest {
-#if( $storeType == 'dynamodb' )
-
-    @Test
-    void removesTheConnection() {
-        String connectionId = connectClient();
-        assertTrue(isStored(connectionId));
-
-        var response = handler().handleRequest(disconnect(connectionId), context);
-
-        assertEquals(200, response.getStatusCode());
-        assertFalse(isStored(connectionId));
-    }
-#end
 
     @Test
     void logsAndCountsTheDisconnection() {
         String connectionId = newConnectionId();
 
-        handler().handleRequest(disconnect(connectionId), context);
+        disconnectHandler().handleRequest(disconnect(connectionId), context);
 
         Map<String, Object> line = output.logs().get(0);
         assertEquals("Disconnected", line.get("message"));
@@ -40,19 +23,11 @@ class DisconnectHandlerTest extends HandlerTest {
 
     @Test
     void acceptsAConnectionItDoesNotKnow() {
-        DisconnectHandler handler = handler();
+        DisconnectHandler handler = disconnectHandler();
         String connectionId = newConnectionId();
 
         assertEquals(200, handler.handleRequest(disconnect(connectionId), context).getStatusCode());
         assertEquals(200, handler.handleRequest(disconnect(connectionId), context).getStatusCode());
         assertEquals(List.of("Disconnected", "Disconnected"), output.messages());
-    }
-
-    private DisconnectHandler handler() {
-#if( $storeType == 'dynamodb' )
-        return new DisconnectHandler(connections, metrics);
-#else
-        return new DisconnectHandler(metrics);
-#end
     }
 }

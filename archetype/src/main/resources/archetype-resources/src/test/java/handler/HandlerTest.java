@@ -2,26 +2,18 @@ package ${package}.handler;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-#if( $storeType == 'dynamodb' )
 import ${package}.connection.ConnectionStore;
 import ${package}.connection.DynamoDbConnectionStore;
-#end
 import ${package}.messaging.ConnectionMessenger;
 import ${package}.observability.Metrics;
-#if( $storeType == 'dynamodb' )
 import ${package}.support.TestConnectionStores;
-#end
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
-#if( $storeType == 'dynamodb' )
 import dev.websocketkit.local.testing.LocalAws;
-#end
 import dev.websocketkit.local.testing.LocalContext;
 import dev.websocketkit.local.testing.RecordingManagementApi;
 import dev.websocketkit.local.testing.StandardOutputCapture;
 import dev.websocketkit.local.testing.WebSocketEvents;
-#if( $storeType == 'dynamodb' )
 import java.time.Clock;
-#end
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,13 +26,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
-#if( $storeType == 'dynamodb' )
  * Runs handlers with events shaped like a deployed API's, against the project's real connection
  * store and a real HTTP endpoint standing in for the stage's Management API.
-#else
- * Runs handlers with events shaped like a deployed API's, against a real HTTP endpoint standing in
- * for the stage's Management API.
-#end
  */
 abstract class HandlerTest {
 
@@ -51,10 +38,8 @@ abstract class HandlerTest {
 
     static RecordingManagementApi managementApi;
 
-#if( $storeType == 'dynamodb' )
     String table;
     ConnectionStore connections;
-#end
     ConnectionMessenger messenger;
     LocalContext context;
     /** What the handlers print: their structured logs and metrics. */
@@ -74,10 +59,8 @@ abstract class HandlerTest {
 
     @BeforeEach
     void prepareCollaborators() {
-#if( $storeType == 'dynamodb' )
         table = TestConnectionStores.newTable();
         connections = new DynamoDbConnectionStore(LocalAws.dynamoDb(), table, Clock.systemUTC());
-#end
         messenger = ConnectionMessenger.forCallbackUrl(managementApi.callbackUrl());
         context = new LocalContext();
         output = StandardOutputCapture.start();
@@ -119,17 +102,23 @@ abstract class HandlerTest {
         sentBodies.add(body);
         return EVENTS.message(routeKey, connectionId, Instant.now(), body);
     }
-#if( $storeType == 'dynamodb' )
+
+    ConnectHandler connectHandler() {
+        return new ConnectHandler(connections, metrics);
+    }
+
+    DisconnectHandler disconnectHandler() {
+        return new DisconnectHandler(connections, metrics);
+    }
 
     /** Connects a new client through the real {@code $connect} handler and returns its connection id. */
     String connectClient() {
         String connectionId = newConnectionId();
-        new ConnectHandler(connections, metrics).handleRequest(connect(connectionId, Instant.now()), new LocalContext());
+        connectHandler().handleRequest(connect(connectionId, Instant.now()), new LocalContext());
         return connectionId;
     }
 
     boolean isStored(String connectionId) {
         return !TestConnectionStores.item(table, connectionId).isEmpty();
     }
-#end
 }

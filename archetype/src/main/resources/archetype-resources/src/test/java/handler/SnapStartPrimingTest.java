@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import ${package}.aws.SnapStartPriming;
 import ${package}.messaging.ConnectionMessenger;
 import ${package}.observability.Metrics;
-#if( $storeType == 'dynamodb' )
 import ${package}.support.StubEndpoint;
 import ${package}.support.ThrottlingDynamoDb;
-#end
 import dev.websocketkit.local.testing.RecordingManagementApi;
-#if( $storeType == 'dynamodb' )
 import java.util.List;
-#end
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +19,6 @@ class SnapStartPrimingTest {
 
     @Test
     void everyHandlerPrimesWithoutTouchingTheNetwork() {
-#if( $storeType == 'dynamodb' )
         try (RecordingManagementApi managementApi = new RecordingManagementApi(HandlerTest.STAGE);
                 StubEndpoint dynamoDb = ThrottlingDynamoDb.start()) {
             ConnectionMessenger messenger = ConnectionMessenger.forCallbackUrl(managementApi.callbackUrl());
@@ -34,15 +29,6 @@ class SnapStartPrimingTest {
             assertEquals(0, managementApi.postCount(), "posts to the Management API");
             assertEquals(List.of(), dynamoDb.requests(), "requests to DynamoDB");
         }
-#else
-        try (RecordingManagementApi managementApi = new RecordingManagementApi(HandlerTest.STAGE)) {
-            ConnectionMessenger messenger = ConnectionMessenger.forCallbackUrl(managementApi.callbackUrl());
-            new SendHandler(messenger, METRICS).prime();
-            new DefaultHandler(messenger, METRICS).prime();
-
-            assertEquals(0, managementApi.postCount(), "posts to the Management API");
-        }
-#end
     }
 
     @Test

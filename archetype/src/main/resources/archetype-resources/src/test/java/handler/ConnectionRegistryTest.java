@@ -1,0 +1,59 @@
+package ${package}.handler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ${package}.support.TestConnectionStores;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** {@code $connect} and {@code $disconnect} keep the connection store up to date. */
+class ConnectionRegistryTest extends HandlerTest {
+
+    @Test
+    void registersTheConnectionWithItsTimeAndSourceAddress() {
+        String connectionId = newConnectionId();
+        Instant connectedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+        var response = connectHandler().handleRequest(connect(connectionId, connectedAt), context);
+
+        assertEquals(200, response.getStatusCode());
+        Map<String, AttributeValue> item = stored(connectionId);
+        assertEquals(connectedAt.toString(), item.get("connectedAt").s());
+        assertEquals(SOURCE_IP, item.get("sourceIp").s());
+        assertFalse(item.containsKey("principal"), "no authorizer, no principal");
+    }
+
+    @Test
+    void registersThePrincipalAnAuthorizerPassedOn() {
+        String connectionId = newConnectionId();
+        APIGatewayV2WebSocketEvent event = connect(connectionId, Instant.now());
+        event.getRequestContext().setAuthorizer(Map.of("principalId", "user-42"));
+
+        connectHandler().handleRequest(event, context);
+
+        assertEquals("user-42", stored(connectionId).get("principal").s());
+    }
+
+    @Test
+    void removesTheConnectionWhenTheClientLeaves() {
+        String connectionId = connectClient();
+        assertTrue(isStored(connectionId));
+
+        var response = disconnectHandler().handleRequest(disconnect(connectionId), context);
+
+        assertEquals(200, response.getStatusCode());
+        assertFalse(isStored(connectionId));
+    }
+
+    private Map<String, AttributeValue> stored(String connectionId) {
+        Map<String, AttributeValue> item = TestConnectionStores.item(table, connectionId);
+        assertFalse(item.isEmpty(), connectionId + " was not stored");
+        return item;
+    }
+}

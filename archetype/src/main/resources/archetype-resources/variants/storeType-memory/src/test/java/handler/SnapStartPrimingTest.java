@@ -1,0 +1,36 @@
+package ${package}.handler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ${package}.aws.SnapStartPriming;
+import ${package}.messaging.ConnectionMessenger;
+import ${package}.observability.Metrics;
+import dev.websocketkit.local.testing.RecordingManagementApi;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Priming runs before SnapStart's snapshot, where nothing may reach the network. */
+class SnapStartPrimingTest {
+
+    private static final Metrics METRICS = new Metrics("test-api");
+
+    @Test
+    void everyHandlerPrimesWithoutTouchingTheNetwork() {
+        try (RecordingManagementApi managementApi = new RecordingManagementApi(HandlerTest.STAGE)) {
+            ConnectionMessenger messenger = ConnectionMessenger.forCallbackUrl(managementApi.callbackUrl());
+            new SendHandler(messenger, METRICS).prime();
+            new DefaultHandler(messenger, METRICS).prime();
+
+            assertEquals(0, managementApi.postCount(), "posts to the Management API");
+        }
+    }
+
+    @Test
+    void theRegisteredResourceRunsThePrimingBeforeTheCheckpoint() {
+        AtomicInteger runs = new AtomicInteger();
+
+        SnapStartPriming.register(runs::incrementAndGet).beforeCheckpoint(null);
+
+        assertEquals(1, runs.get());
+    }
+}
