@@ -130,17 +130,18 @@ public final class Benchmark {
         sizes.row("generated, shared by every function", mb(Files.size(Path.of(generatedJar))));
         sizes.row("(1) SDK defaults: send and $connect", mb(Files.size(Path.of(System.getProperty("bench.sdkDefaultsJar")))));
         sizes.row("(2) archetype-lambda: send and $connect", mb(Files.size(Path.of(System.getProperty("bench.archetypeLambdaJar")))));
-        String runtime = System.getProperty("bench.functionClasspath");
-        sizes.row("if split: send or $default alone", mb(classpathBytes(runtime, "dynamodb-", "nimbus-jose-jwt-")));
-        sizes.row("if split: $connect or $disconnect alone", mb(classpathBytes(runtime, "apigatewaymanagementapi-", "nimbus-jose-jwt-")));
-        sizes.row("if split: broadcast alone", mb(classpathBytes(runtime, "nimbus-jose-jwt-")));
-        sizes.row("if split: authorizer alone", mb(classpathBytes(runtime, "dynamodb-", "apigatewaymanagementapi-")));
+        String runtime = GeneratedProject.lean().functionClasspath();
+        // The default project still declares the SQS module, which only the broadcast feature uses.
+        sizes.row("of which the SQS module, used by no function of the default", mb(classpathBytes(runtime) - classpathBytes(runtime, "sqs-")));
+        sizes.row("if split: send or $default alone", mb(classpathBytes(runtime, "dynamodb-", "nimbus-jose-jwt-", "sqs-")));
+        sizes.row("if split: $connect or $disconnect alone", mb(classpathBytes(runtime, "apigatewaymanagementapi-", "nimbus-jose-jwt-", "sqs-")));
+        sizes.row("if split: authorizer alone", mb(classpathBytes(runtime, "dynamodb-", "apigatewaymanagementapi-", "sqs-")));
         sizes.print();
     }
 
     /** ./mvnw -Plocal in the generated project, compiled already: from the command to the banner's last line. */
     private static void gatewayStart(Scale scale) throws Exception {
-        Path project = Path.of(System.getProperty("bench.generatedProject"));
+        Path project = GeneratedProject.lean().directory();
         List<Double> seconds = new ArrayList<>();
         for (int run = 0; run < scale.gatewayStarts(); run++) {
             ProcessBuilder builder = new ProcessBuilder(project.resolve("mvnw").toString(), "-B", "-q", "-o", "-Plocal", "-Dlocal.port=0")
@@ -196,7 +197,7 @@ public final class Benchmark {
     /** The limit: the same posts sent by the benchmark itself, {@value #STRAIGHT_POSTS_IN_FLIGHT} at a time. */
     private static void straightPostsRow(Scale scale, Table table, Duration latency) throws Exception {
         int clients = scale.fanOut();
-        try (GatewayProcess gateway = new GatewayProcess(List.of("--management-api-latency", latency.toString()));
+        try (GatewayProcess gateway = new GatewayProcess(GeneratedProject.withBroadcast(), List.of("--management-api-latency", latency.toString()));
              FanOut audience = new FanOut(gateway.uri(), gateway.headers(), clients)) {
             List<String> connectionIds = gateway.output().awaitAll(ConnectLog::isConnected, clients).stream()
                     .map(line -> ConnectLog.connectionId(line).orElseThrow()).toList();
@@ -215,7 +216,7 @@ public final class Benchmark {
         int clients = scale.fanOut();
         List<String> options = new ArrayList<>(List.of("--management-api-latency", latency.toString(), "--parameter", "BroadcastIntervalSeconds=0"));
         parameters.forEach((name, value) -> options.addAll(List.of("--parameter", name + "=" + value)));
-        try (GatewayProcess gateway = new GatewayProcess(options)) {
+        try (GatewayProcess gateway = new GatewayProcess(GeneratedProject.withBroadcast(), options)) {
             try (FanOut audience = new FanOut(gateway.uri(), gateway.headers(), clients)) {
                 audience.broadcast("warm-up", 300);
                 FanOut.Result result = audience.broadcast("measured", 300);

@@ -20,12 +20,13 @@ final class GatewayProcess implements AutoCloseable {
     private final String apiKey;
     private final String token;
 
+    /** The lean default project's API on a gateway of its own. */
     GatewayProcess() throws Exception {
-        this(List.of());
+        this(GeneratedProject.lean(), List.of());
     }
 
     /** @param options more options of {@link MeasuredGateway}, e.g. {@code --parameter Name=Value} */
-    GatewayProcess(List<String> options) throws Exception {
+    GatewayProcess(GeneratedProject project, List<String> options) throws Exception {
         List<String> command = new ArrayList<>(List.of(System.getProperty("bench.java"), "--enable-native-access=ALL-UNNAMED",
                 "-Dorg.eclipse.jetty.LEVEL=WARN"));
         String profiling = System.getProperty("bench.gatewayJvmArgs", "");
@@ -34,8 +35,8 @@ final class GatewayProcess implements AutoCloseable {
         }
         command.addAll(List.of("-cp", System.getProperty("bench.gatewayClasspath") + File.pathSeparator + System.getProperty("bench.runnerClasses"),
                 "bench.MeasuredGateway",
-                "--template", System.getProperty("bench.generatedProject") + "/template.yaml",
-                "--function-classpath", System.getProperty("bench.functionClasspath")));
+                "--template", project.template().toString(),
+                "--function-classpath", project.functionClasspath()));
         command.addAll(options);
         process = new ServerProcess(command);
         try {
