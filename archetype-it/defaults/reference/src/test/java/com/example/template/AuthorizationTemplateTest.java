@@ -68,8 +68,8 @@ class AuthorizationTemplateTest {
     }
 
     private Map<String, Object> connectRoute() {
-        return template.resourcesOfType("AWS::ApiGatewayV2::Route").values().stream().map(SamTemplate::properties)
-                .filter(route -> Routes.CONNECT.equals(route.get("RouteKey"))).findFirst().orElseThrow();
+        return template.resourcesOfType("AWS::ApiGatewayV2::Route").values().stream()
+                .filter(route -> Routes.CONNECT.equals(properties(route).get("RouteKey"))).findFirst().orElseThrow();
     }
 
     private Set<Object> boundKeys() {
