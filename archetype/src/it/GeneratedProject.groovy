@@ -218,10 +218,9 @@ class GeneratedProject {
         [template: file('template.yaml').readLines().size(), main: lines('main'), test: lines('test')]
     }
 
-    Map<String, Integer> printSize(String scenario) {
+    void printSize(String scenario) {
         def size = size()
         println "$scenario: template.yaml ${size.template} lines, main code ${size.main} lines, test code ${size.test} lines"
-        size
     }
 
     /** The API's own metrics: those the main code declares with Metric.count or Metric.milliseconds. */
@@ -245,7 +244,7 @@ class GeneratedProject {
     void assertAlarmsWatchEveryFunction() {
         String template = file('template.yaml').text
         Set<String> functions = (template =~ /(?m)^  (\w+):\n    Type: AWS::Serverless::Function$/).collect { it[1] as String } as Set
-        Set<String> watched = (template =~ /- Name: FunctionName\n\s+Value: !Ref (\w+)/).collect { it[1] as String } as Set
+        Set<String> watched = (template =~ /Name: FunctionName,?\s+Value: !Ref (\w+)/).collect { it[1] as String } as Set
         assert functions.size() >= 5: "functions found: $functions"
         assert functions - watched == [] as Set: "no alarm watches ${functions - watched}"
     }
@@ -261,7 +260,7 @@ class GeneratedProject {
         ['dev', 'prod'].each { environment ->
             assert workflow.contains("environment: $environment"): "a GitHub environment $environment"
             assert workflow.contains("sam deploy --config-env $environment") && workflow.contains("StageName=$environment")
-            assert samconfig.contains("[$environment.deploy.parameters]") && samconfig.contains("[$environment.global.parameters]\nstack_name = \"")
+            assert samconfig.contains("[${environment}.deploy.parameters]") && samconfig.contains("[${environment}.global.parameters]\nstack_name = \"")
         }
         assert workflow.contains('needs: deploy-dev'): 'prod gets what dev got first'
     }
