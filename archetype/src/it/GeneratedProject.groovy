@@ -190,7 +190,13 @@ class GeneratedProject {
                     banner[matcher[0][1].tokenize(' ')[0]] = matcher[0][2]
                 }
             }
-            Thread.start { output.eachLine { } }
+            // Drains the console so the process never blocks on a full pipe; the stream closes when it is stopped.
+            Thread.start {
+                try {
+                    output.eachLine { }
+                } catch (IOException stopped) {
+                }
+            }
             def headers = ['x-api-key': banner['API']]
             if (banner['Token'] != 'none') {
                 headers['Authorization'] = "Bearer ${banner['Token']}"

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -36,6 +39,19 @@ class BrowserIT {
     private static LocalApi api;
     private static ChromeDriverService driver;
     private static RemoteWebDriver browser;
+
+    /** A failure comes with what the API printed, which says why a connection was refused. */
+    @RegisterExtension
+    static final TestWatcher CONSOLE_ON_FAILURE = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (api == null) {
+                return;
+            }
+            System.out.println(context.getDisplayName() + " failed; ./mvnw -Plocal printed after its banner:\n"
+                    + String.join("\n", api.linesAfterBanner()));
+        }
+    };
 
     @BeforeAll
     static void startTheApiAndABrowser() throws Exception {
