@@ -44,6 +44,43 @@ final class ColdStart {
         return measure(classpath, handlerClass, kind, "none", runs).stream().map(Run::totalMillis).toList();
     }
 
+    /**
+     * Two handlers measured in turns, A B, then B A, and so on, so that a machine getting busier or
+     * quieter during the runs weighs on both alike: the ratio B/A of each pair, and the runs of each.
+     */
+    Comparison compare(Handler a, Handler b, int pairs) throws IOException, InterruptedException {
+        List<Double> aMillis = new ArrayList<>();
+        List<Double> bMillis = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        for (int pair = 0; pair < pairs; pair++) {
+            double first;
+            double second;
+            if (pair % 2 == 0) {
+                first = a.time(this);
+                second = b.time(this);
+            } else {
+                second = b.time(this);
+                first = a.time(this);
+            }
+            aMillis.add(first);
+            bMillis.add(second);
+            ratios.add(second / first);
+        }
+        return new Comparison(aMillis, bMillis, ratios);
+    }
+
+    /** A handler class of a class path, invoked with a sample event of {@code kind}. */
+    record Handler(String classpath, String handlerClass, String kind) {
+
+        double time(ColdStart coldStart) throws IOException, InterruptedException {
+            return coldStart.once(classpath, handlerClass, kind, "none").totalMillis();
+        }
+    }
+
+    /** The runs of two handlers measured in turns, and the ratio of each pair. */
+    record Comparison(List<Double> aMillis, List<Double> bMillis, List<Double> ratios) {
+    }
+
     /** Runs that prime the handler as {@code priming} says (see {@link ColdStartRunner}) before its first event. */
     List<Run> measure(String classpath, String handlerClass, String kind, String priming, int runs) throws IOException, InterruptedException {
         List<Run> times = new ArrayList<>();

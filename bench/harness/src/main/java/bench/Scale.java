@@ -16,7 +16,7 @@ record Scale(boolean smoke, int coldStartRuns, int gatewayStarts, int echoClient
     static Scale fromSystemProperties() {
         boolean smoke = Boolean.getBoolean("bench.smoke");
         Scale scale = smoke ? new Scale(true, 2, 2, 3, 5, 20, 20, 20, 400, 3, 50)
-                : new Scale(false, 7, 4, 50, 200, 2_000, 1_000, 1_000, 400, 20, 10_000);
+                : new Scale(false, 15, 4, 50, 200, 2_000, 1_000, 1_000, 400, 20, 10_000);
         return new Scale(smoke, Integer.getInteger("bench.runs", scale.coldStartRuns), scale.gatewayStarts, scale.echoClients,
                 scale.echoMessages, scale.postCalls, scale.burstClients, scale.rampClients, scale.rampPerSecond, scale.rampMessages,
                 Integer.getInteger("bench.fanOut", scale.fanOut));
