@@ -11,7 +11,9 @@ import dev.websocketkit.local.junit.WebSocketApiTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -85,6 +87,40 @@ class ManagementApiTest {
         assertEquals(403, status(callback, "GET " + path, "Host: attacker.example:80\r\n" + signed));
         assertEquals(405, status(callback, "PUT " + path, "Host: " + host + "\r\n" + signed));
         assertEquals(410, status(callback, "GET " + path, "Host: " + host + "\r\n" + signed));
+    }
+
+    /**
+     * {@code HttpURLConnection} as it works unless told to stream: it keeps its connection alive and
+     * writes each body just after its headers. Every post is answered as it arrives. (When the body
+     * was read asynchronously, one post in a few hundred waited for the server's 30 s idle timeout.)
+     */
+    @Test
+    void answersEveryPostOfAKeptAliveConnectionAsItArrives(LocalGateway gateway) throws Exception {
+        int posts = 2_000;
+        try (WebSocketTestClient client = gateway.connect()) {
+            URI post = URI.create(gateway.callbackUri() + "/@connections/" + connectionIdOf(client));
+            for (int sent = 0; sent < posts; sent++) {
+                HttpURLConnection connection = (HttpURLConnection) post.toURL().openConnection();
+                // Far beyond what a post takes on a busy machine, and short of the idle timeout a stalled post waits for.
+                connection.setReadTimeout(20_000);
+                connection.setRequestMethod("POST");
+                connection.setDoOutput(true);
+                connection.setRequestProperty("Authorization", "AWS4-HMAC-SHA256 Credential=" + LocalAccount.ACCESS_KEY_ID
+                        + "/20260101/us-east-1/execute-api/aws4_request");
+                try (OutputStream out = connection.getOutputStream()) {
+                    out.write(("\"" + sent + "\"").getBytes(StandardCharsets.UTF_8));
+                }
+                try {
+                    assertEquals(200, connection.getResponseCode(), "post " + sent);
+                    connection.getInputStream().readAllBytes();
+                } catch (SocketTimeoutException e) {
+                    throw new AssertionError("post " + sent + " of " + posts + " got no answer in 20 s", e);
+                }
+            }
+            for (int received = 0; received < posts; received++) {
+                assertEquals("\"" + received + "\"", client.receive(), "message " + received);
+            }
+        }
     }
 
     /** The connection id of a client, as the server sees it. */
