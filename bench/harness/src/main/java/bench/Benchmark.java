@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -110,6 +111,7 @@ public final class Benchmark {
                         ratio(median(pairs.ratios())), ratio(Collections.min(pairs.ratios())) + "-" + ratio(Collections.max(pairs.ratios())));
             }
             table.print();
+            classesLoaded(coldStart, archetypeLambda, generatedJar, packageName);
 
             System.out.println();
             System.out.printf("   SnapStart priming of the generated send handler, median of %d fresh JVMs: the priming as it would run before%n", runs);
@@ -124,6 +126,29 @@ public final class Benchmark {
             }
             priming.print();
         }
+    }
+
+    /** What one cold start of each handler loads, the archetype-lambda way against the generated one, by origin. */
+    private static void classesLoaded(ColdStart coldStart, String archetypeLambda, String generatedJar, String packageName) throws Exception {
+        System.out.println();
+        System.out.println("   Classes one cold start loads (-Xlog:class+load), by where they come from: (2) archetype-lambda and generated");
+        Table table = new Table("loaded from", "send (2)", "send generated", "$connect (2)", "$connect generated");
+        List<Map<String, Integer>> counts = new ArrayList<>();
+        for (String[] handler : new String[][] {{"send", "SendHandler"}, {"connect", "ConnectHandler"}}) {
+            counts.add(coldStart.classesLoaded(new ColdStart.Handler(archetypeLambda, "bench.archetypelambda." + handler[1], handler[0])));
+            counts.add(coldStart.classesLoaded(new ColdStart.Handler(generatedJar, packageName + ".handler." + handler[1], handler[0])));
+        }
+        Set<String> origins = new TreeSet<>();
+        counts.forEach(count -> origins.addAll(count.keySet()));
+        for (String origin : origins) {
+            List<String> row = new ArrayList<>(List.of(origin));
+            counts.forEach(count -> row.add(String.valueOf(count.getOrDefault(origin, 0))));
+            table.row(row.toArray(String[]::new));
+        }
+        List<String> total = new ArrayList<>(List.of("all"));
+        counts.forEach(count -> total.add(String.valueOf(count.values().stream().mapToInt(Integer::intValue).sum())));
+        table.row(total.toArray(String[]::new));
+        table.print();
     }
 
     private static void artifactSizes() throws IOException {

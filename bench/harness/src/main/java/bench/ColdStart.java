@@ -7,9 +7,12 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /** Starts a fresh JVM per run, pinned to one CPU with Lambda's JVM flags, and times it to "done". */
@@ -90,13 +93,37 @@ final class ColdStart {
         return times;
     }
 
+    /**
+     * The classes one cold start of {@code handler} loads, by where they come from ({@link ClassOrigin}),
+     * read from the JVM's {@code -Xlog:class+load} of one run.
+     */
+    Map<String, Integer> classesLoaded(Handler handler) throws IOException, InterruptedException {
+        Path log = Files.createTempFile("class-load", ".log");
+        try {
+            once(handler.classpath(), handler.handlerClass(), handler.kind(), "none", List.of("-Xlog:class+load=info:file=" + log));
+            Map<String, Integer> counts = new TreeMap<>();
+            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                ClassOrigin.of(line).ifPresent(origin -> counts.merge(origin, 1, Integer::sum));
+            }
+            return counts;
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
     private Run once(String classpath, String handlerClass, String kind, String priming) throws IOException, InterruptedException {
+        return once(classpath, handlerClass, kind, priming, List.of());
+    }
+
+    private Run once(String classpath, String handlerClass, String kind, String priming, List<String> moreFlags)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         if (pinned) {
             command.addAll(List.of("taskset", "-c", "0"));
         }
         command.add(java);
         command.addAll(LAMBDA_JVM_FLAGS);
+        command.addAll(moreFlags);
         command.addAll(List.of("-cp", runnerClasses + File.pathSeparator + classpath, "bench.ColdStartRunner", handlerClass, kind, priming));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
