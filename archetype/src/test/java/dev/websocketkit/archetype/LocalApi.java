@@ -41,7 +41,7 @@ final class LocalApi implements AutoCloseable {
     static LocalApi start(Path project, Path localRepository, String... mavenArguments) throws IOException {
         if (!Files.isExecutable(project.resolve("mvnw"))) {
             throw new IllegalStateException("No generated project at " + project
-                    + ": BrowserIT drives the project of the features-all IT, so run that IT too (or skip BrowserIT with -DskipITs)");
+                    + ": BrowserIT drives the project of the features-all IT, so run that IT too (add features-all to -Dinvoker.test)");
         }
         List<String> arguments = new ArrayList<>(List.of(project.resolve("mvnw").toString(), "-B",
                 "-Dmaven.repo.local=" + localRepository, "-Plocal", "-Dlocal.port=0"));
