@@ -49,6 +49,6 @@ final class ClassOrigin {
                 return Optional.of(library[1]);
             }
         }
-        return Optional.of("the handlers' own code");
+        return Optional.of("other: the handlers' own code, and the rest");
     }
 }

@@ -56,28 +56,28 @@ final class ColdStart {
         List<Double> bMillis = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
         for (int pair = 0; pair < pairs; pair++) {
-            double first;
-            double second;
+            double aTime;
+            double bTime;
             if (pair % 2 == 0) {
-                first = a.time(this);
-                second = b.time(this);
+                aTime = time(a);
+                bTime = time(b);
             } else {
-                second = b.time(this);
-                first = a.time(this);
+                bTime = time(b);
+                aTime = time(a);
             }
-            aMillis.add(first);
-            bMillis.add(second);
-            ratios.add(second / first);
+            aMillis.add(aTime);
+            bMillis.add(bTime);
+            ratios.add(bTime / aTime);
         }
         return new Comparison(aMillis, bMillis, ratios);
     }
 
+    private double time(Handler handler) throws IOException, InterruptedException {
+        return once(handler.classpath(), handler.handlerClass(), handler.kind(), "none").totalMillis();
+    }
+
     /** A handler class of a class path, invoked with a sample event of {@code kind}. */
     record Handler(String classpath, String handlerClass, String kind) {
-
-        double time(ColdStart coldStart) throws IOException, InterruptedException {
-            return coldStart.once(classpath, handlerClass, kind, "none").totalMillis();
-        }
     }
 
     /** The runs of two handlers measured in turns, and the ratio of each pair. */

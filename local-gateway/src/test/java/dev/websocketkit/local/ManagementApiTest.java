@@ -92,7 +92,7 @@ class ManagementApiTest {
     /**
      * {@code HttpURLConnection} as it works unless told to stream: it keeps its connection alive and
      * writes each body just after its headers. Every post is answered as it arrives. (When the body
-     * was read asynchronously, one post in a few hundred waited for the server's 30 s idle timeout.)
+     * was read asynchronously, now and then a post failed or waited for the server's 30 s idle timeout.)
      */
     @Test
     void answersEveryPostOfAKeptAliveConnectionAsItArrives(LocalGateway gateway) throws Exception {

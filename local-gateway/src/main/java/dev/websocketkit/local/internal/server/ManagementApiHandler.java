@@ -66,9 +66,9 @@ final class ManagementApiHandler extends Handler.Abstract {
 
     /**
      * Reads a POST's data here, on the server thread that blocking is allowed on, so that the
-     * latency's timer never waits for a client. (Read asynchronously instead, the data of about one
-     * post in a thousand that followed its headers on a kept-alive connection was never delivered:
-     * the post failed, or waited for the connection's idle timeout.)
+     * latency's timer never waits for a client. (Read asynchronously instead, now and then the data
+     * that followed its headers on a kept-alive connection was never delivered: the post failed, or
+     * waited for the connection's idle timeout.)
      */
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws IOException {
