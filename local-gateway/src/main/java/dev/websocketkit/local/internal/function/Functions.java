@@ -28,6 +28,7 @@ public final class Functions implements AutoCloseable {
 
     private final ExecutorService invocations = Executors.newCachedThreadPool(daemonThreads("invocation"));
     private final ScheduledExecutorService timeouts = Executors.newSingleThreadScheduledExecutor(daemonThreads("invocation-timeouts"));
+    private final HandshakesFirst handshakesFirst = HandshakesFirst.oneMessageAtATime();
 
     /**
      * @param definitions the functions, by logical id
@@ -58,7 +59,8 @@ public final class Functions implements AutoCloseable {
             FunctionClassLoader loader = new FunctionClassLoader(name, classes, Functions.class.getClassLoader(), environment,
                     FunctionOutput.printingTo(line -> log.function(name, line, format::keepsPrinted)),
                     FunctionOutput.printingTo(line -> log.function(name, line)));
-            functions.put(name, new LocalFunction(definition, loader, format, line -> log.function(name, line), resources, invocations));
+            functions.put(name, new LocalFunction(definition, loader, format, line -> log.function(name, line), resources, invocations,
+                    handshakesFirst));
         }
         timeouts.scheduleWithFixedDelay(() -> {
             long now = System.nanoTime();

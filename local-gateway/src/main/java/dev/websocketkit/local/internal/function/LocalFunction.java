@@ -48,12 +48,14 @@ public final class LocalFunction {
     private static final class Invocation {
 
         private final Object event;
+        private final Work work;
         private final CompletableFuture<Object> answer = new CompletableFuture<>();
         private volatile long startedNanos;
         private volatile boolean started;
 
-        Invocation(Object event) {
+        Invocation(Object event, Work work) {
             this.event = event;
+            this.work = work;
         }
 
         void start() {
@@ -82,13 +84,15 @@ public final class LocalFunction {
     static final int MAX_ENVIRONMENTS = 32;
 
     private final Executor invocations;
+    private final HandshakesFirst handshakesFirst;
     private final CompletableFuture<Void> initialized = new CompletableFuture<>();
     /** Completes once the template's resources exist and the first environment is initialised, or fails if either failed. */
     private final CompletableFuture<Void> ready;
     private final long timeoutNanos;
     /** The invocations not over yet, waiting or being handled, for the timeouts. */
     private final Set<Invocation> running = ConcurrentHashMap.newKeySet();
-    /** Invocations no environment has taken yet, in the order they came. */
+    /** Invocations no environment has taken yet, in the order they came: handshakes, then the rest. */
+    private final Queue<Invocation> waitingHandshakes = new ConcurrentLinkedQueue<>();
     private final Queue<Invocation> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicInteger waitingCount = new AtomicInteger();
     /** Environments taken by a worker, each handling the waiting invocations one at a time. */
@@ -101,13 +105,14 @@ public final class LocalFunction {
     private final LongAdder finished = new LongAdder();
 
     LocalFunction(WebSocketApiDefinition.Function definition, FunctionClassLoader loader, LogFormat format,
-                  Consumer<String> log, CompletableFuture<Void> resources, Executor invocations) {
+                  Consumer<String> log, CompletableFuture<Void> resources, Executor invocations, HandshakesFirst handshakesFirst) {
         this.definition = definition;
         this.loader = loader;
         this.format = format;
         this.log = log;
         this.resources = resources;
         this.invocations = invocations;
+        this.handshakesFirst = handshakesFirst;
         this.ready = resources.thenCompose(done -> initialized);
         this.timeoutNanos = TimeUnit.SECONDS.toNanos(definition.timeoutSeconds());
         this.maxEnvironments = definition.reservedConcurrency().orElse(MAX_ENVIRONMENTS);
@@ -176,17 +181,29 @@ public final class LocalFunction {
         }
     }
 
+    /** Invokes the handler with {@code event} as {@link Work#OTHER} work: see {@link #invoke(Object, Work)}. */
+    public CompletableFuture<Object> invoke(Object event) {
+        return invoke(event, Work.OTHER);
+    }
+
     /**
      * Invokes the handler with {@code event} on an invocation thread, once the handler exists and
-     * the template's resources are ready. The result completes with
-     * the handler's answer, or exceptionally with what it threw (logged as Lambda logs it) or with
-     * a {@link TimeoutException} when the function's {@code Timeout} passed first.
+     * the template's resources are ready, and when {@code work} has its turn ({@link HandshakesFirst}).
+     * The result completes with the handler's answer, or exceptionally with what it threw (logged
+     * as Lambda logs it) or with a {@link TimeoutException} when the function's {@code Timeout}
+     * passed first.
      */
-    public CompletableFuture<Object> invoke(Object event) {
-        Invocation invocation = new Invocation(event);
+    public CompletableFuture<Object> invoke(Object event, Work work) {
+        Invocation invocation = new Invocation(event, work);
         running.add(invocation);
+        if (work == Work.HANDSHAKE) {
+            handshakesFirst.handshakeQueued();
+        }
         invocation.answer.whenComplete((answer, error) -> {
             running.remove(invocation);
+            if (work == Work.HANDSHAKE) {
+                handshakesFirst.handshakeOver();
+            }
             finished.increment();
         });
         ready.whenComplete((done, notReady) -> {
@@ -194,7 +211,7 @@ public final class LocalFunction {
                 invocation.answer.completeExceptionally(notReady);
                 return;
             }
-            waiting.add(invocation);
+            (work == Work.HANDSHAKE ? waitingHandshakes : waiting).add(invocation);
             waitingCount.incrementAndGet();
             startWorker();
         });
@@ -227,8 +244,7 @@ public final class LocalFunction {
                     if (environment == null) {
                         environment = idleOrNewEnvironment();
                     }
-                    next.start();
-                    next.answer.complete(call(environment, next.event));
+                    handle(environment, next);
                 } catch (Throwable failure) {
                     next.answer.completeExceptionally(failure);
                 }
@@ -245,8 +261,27 @@ public final class LocalFunction {
         }
     }
 
+    /** Runs one invocation in {@code environment}; a message first waits for its turn, which its {@code Timeout} does not count. */
+    private void handle(Entry environment, Invocation invocation) throws InterruptedException {
+        boolean message = invocation.work == Work.MESSAGE;
+        if (message) {
+            handshakesFirst.awaitMessageTurn();
+        }
+        try {
+            invocation.start();
+            invocation.answer.complete(call(environment, invocation.event));
+        } finally {
+            if (message) {
+                handshakesFirst.messageOver();
+            }
+        }
+    }
+
     private Invocation take() {
-        Invocation next = waiting.poll();
+        Invocation next = waitingHandshakes.poll();
+        if (next == null) {
+            next = waiting.poll();
+        }
         if (next != null) {
             waitingCount.decrementAndGet();
         }

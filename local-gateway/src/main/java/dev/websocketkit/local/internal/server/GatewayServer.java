@@ -68,6 +68,7 @@ public final class GatewayServer {
         HttpConfiguration http = new HttpConfiguration();
         // API Gateway names no server software in its answers.
         http.setSendServerVersion(false);
+        http.setHeaderCacheSize(0);
         this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);

@@ -9,6 +9,7 @@ import dev.websocketkit.local.internal.events.GatewayEvents;
 import dev.websocketkit.local.internal.events.GatewayEvents.Client;
 import dev.websocketkit.local.internal.events.GatewayEvents.Handshake;
 import dev.websocketkit.local.internal.function.Functions;
+import dev.websocketkit.local.internal.function.Work;
 import dev.websocketkit.local.internal.template.TemplateDocument;
 import dev.websocketkit.local.internal.template.WebSocketApiDefinition.ApiKeySource;
 import dev.websocketkit.local.internal.template.WebSocketApiDefinition.Authorizer;
@@ -66,6 +67,9 @@ final class HandshakeHandler extends Handler.Abstract {
     /** An accepted handshake: what the authorizer let through, and the subprotocol {@code $connect} chose ({@code null} for none). */
     private record Admission(Authorization authorization, String subprotocol) {
     }
+
+    /** Parsed once: Jetty looks its extension parser up through a {@code ServiceLoader} on every parse. */
+    private static final ExtensionConfig FRAME_SIZE_LIMIT = ExtensionConfig.parse(FrameSizeLimit.NAME);
 
     private final ServerWebSocketContainer webSockets;
     private final NewConnectionQuota quota;
@@ -133,7 +137,7 @@ final class HandshakeHandler extends Handler.Abstract {
             return CompletableFuture.failedFuture(new Refused(Refusal.UNAUTHORIZED));
         }
         APIGatewayCustomAuthorizerEvent event = events.authorize(client, handshake);
-        return functions.get(authorizer.get().functionId()).invoke(event).handle((response, error) -> {
+        return functions.get(authorizer.get().functionId()).invoke(event, Work.HANDSHAKE).handle((response, error) -> {
             if (error != null) {
                 Throwable cause = unwrap(error);
                 throw new Refused("Unauthorized".equals(cause.getMessage()) ? Refusal.UNAUTHORIZED : Refusal.AUTHORIZER_FAILED);
@@ -160,7 +164,7 @@ final class HandshakeHandler extends Handler.Abstract {
         if (connectRoute.isEmpty()) {
             return CompletableFuture.completedFuture(new Admission(authorization, null));
         }
-        return functions.get(connectRoute.get().functionId()).invoke(events.connect(client, handshake, authorization.context()))
+        return functions.get(connectRoute.get().functionId()).invoke(events.connect(client, handshake, authorization.context()), Work.HANDSHAKE)
                 .handle((response, error) -> {
                     Map<String, Object> answer = error == null ? json(response) : null;
                     if (answer == null) {
@@ -194,7 +198,7 @@ final class HandshakeHandler extends Handler.Abstract {
      */
     private static void limitFrames(ServerUpgradeResponse response) {
         List<ExtensionConfig> extensions = new ArrayList<>();
-        extensions.add(ExtensionConfig.parse(FrameSizeLimit.NAME));
+        extensions.add(FRAME_SIZE_LIMIT);
         for (ExtensionConfig negotiated : response.getExtensions()) {
             if (negotiated.getName().equals("permessage-deflate")) {
                 negotiated.setParameter("@inflate_buffer_size", GatewayServer.MAX_MESSAGE_BYTES + 1);

@@ -5,6 +5,7 @@ package dev.websocketkit.local.internal.server;
 import dev.websocketkit.local.internal.log.GatewayLog;
 import dev.websocketkit.local.internal.events.GatewayEvents;
 import dev.websocketkit.local.internal.function.Functions;
+import dev.websocketkit.local.internal.function.Work;
 import dev.websocketkit.local.internal.template.WebSocketApiDefinition.Route;
 import dev.websocketkit.local.internal.template.WebSocketApiDefinition.RouteSelection;
 import java.util.Map;
@@ -45,7 +46,7 @@ final class MessageRouter {
             return;
         }
         functions.get(routes.get(routeKey).functionId())
-                .invoke(events.message(routeKey, connection.client(), body, connection.authorizer()))
+                .invoke(events.message(routeKey, connection.client(), body, connection.authorizer()), Work.MESSAGE)
                 .whenComplete((response, error) -> {
                     if (error != null) {
                         connection.send(apiGatewayError("Internal server error", connection));
