@@ -232,8 +232,10 @@ public final class LocalGateway implements AutoCloseable {
     }
 
     /**
-     * The processor time each function's handlers have used so far, by logical id: what a load
-     * test costs in the functions themselves, as opposed to the gateway that runs them.
+     * The processor time each function has used so far, by logical id: its handlers' on the threads
+     * that invoked them, and that of the threads its code started (they run in the function's
+     * thread group); what a load test costs in the functions themselves, as opposed to the gateway
+     * that runs them.
      */
     public Map<String, Duration> handlerCpuTime() {
         Map<String, Duration> used = new LinkedHashMap<>();

@@ -11,9 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
@@ -26,7 +26,6 @@ public final class Functions implements AutoCloseable {
     /** How often running invocations are checked against their function's {@code Timeout}, which is whole seconds. */
     private static final long TIMEOUT_CHECK_MILLIS = 100;
 
-    private final ExecutorService invocations = Executors.newCachedThreadPool(daemonThreads("invocation"));
     private final ScheduledExecutorService timeouts = Executors.newSingleThreadScheduledExecutor(daemonThreads("invocation-timeouts"));
     private final HandshakesFirst handshakesFirst = HandshakesFirst.oneMessageAtATime();
 
@@ -59,7 +58,7 @@ public final class Functions implements AutoCloseable {
             FunctionClassLoader loader = new FunctionClassLoader(name, classes, Functions.class.getClassLoader(), environment,
                     FunctionOutput.printingTo(line -> log.function(name, line, format::keepsPrinted)),
                     FunctionOutput.printingTo(line -> log.function(name, line)));
-            functions.put(name, new LocalFunction(definition, loader, format, line -> log.function(name, line), resources, invocations,
+            functions.put(name, new LocalFunction(definition, loader, format, line -> log.function(name, line), resources,
                     handshakesFirst));
         }
         timeouts.scheduleWithFixedDelay(() -> {
@@ -94,26 +93,19 @@ public final class Functions implements AutoCloseable {
 
     /** Runs every function's init phase in the background, two at a time; invocations wait for theirs. */
     public CompletableFuture<Void> initializeAll() {
-        ExecutorService initializer = Executors.newFixedThreadPool(2, daemonThreads("init"));
-        CompletableFuture<?>[] all = functions.values().stream()
-                .map(function -> CompletableFuture.runAsync(function::initialize, initializer))
-                .toArray(CompletableFuture[]::new);
-        return CompletableFuture.allOf(all).whenComplete((done, error) -> initializer.shutdown());
+        Semaphore initPhases = new Semaphore(2);
+        return CompletableFuture.allOf(functions.values().stream()
+                .map(function -> function.initialize(initPhases))
+                .toArray(CompletableFuture[]::new));
     }
 
     /** Lets running invocations, such as the {@code $disconnect} of the connections just closed, finish for a few seconds. */
     @Override
     public void close() {
         timeouts.shutdownNow();
-        invocations.shutdown();
-        try {
-            if (!invocations.awaitTermination(5, TimeUnit.SECONDS)) {
-                invocations.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            invocations.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        functions.values().forEach(LocalFunction::shutdown);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        functions.values().forEach(function -> function.awaitTermination(deadline));
     }
 
     private static Map<String, String> lambdaVariables(WebSocketApiDefinition.Function definition) {

@@ -25,7 +25,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -83,7 +83,7 @@ public final class LocalFunction {
     /** The most environments of a function without {@code ReservedConcurrentExecutions}: enough for a laptop. */
     static final int MAX_ENVIRONMENTS = 32;
 
-    private final Executor invocations;
+    private final FunctionThreads threads;
     private final HandshakesFirst handshakesFirst;
     private final CompletableFuture<Void> initialized = new CompletableFuture<>();
     /** Completes once the template's resources exist and the first environment is initialised, or fails if either failed. */
@@ -105,13 +105,13 @@ public final class LocalFunction {
     private final LongAdder finished = new LongAdder();
 
     LocalFunction(WebSocketApiDefinition.Function definition, FunctionClassLoader loader, LogFormat format,
-                  Consumer<String> log, CompletableFuture<Void> resources, Executor invocations, HandshakesFirst handshakesFirst) {
+                  Consumer<String> log, CompletableFuture<Void> resources, HandshakesFirst handshakesFirst) {
         this.definition = definition;
         this.loader = loader;
         this.format = format;
         this.log = log;
         this.resources = resources;
-        this.invocations = invocations;
+        this.threads = new FunctionThreads(definition.logicalId());
         this.handshakesFirst = handshakesFirst;
         this.ready = resources.thenCompose(done -> initialized);
         this.timeoutNanos = TimeUnit.SECONDS.toNanos(definition.timeoutSeconds());
@@ -129,18 +129,32 @@ public final class LocalFunction {
 
     /**
      * Loads the handler class and creates the first environment's handler, as Lambda's init phase
-     * does. Runs once; invocations wait for it. A failure is logged and fails every invocation, as
-     * on Lambda.
+     * does, on one of the function's threads once {@code initPhases} has room. Runs once; invocations
+     * wait for it. A failure is logged and fails every invocation, as on Lambda.
      */
-    void initialize() {
-        try {
-            idle.push(newEnvironment());
-            initialized.complete(null);
-        } catch (CompletionException e) {
-            initialized.completeExceptionally(e.getCause());
-        } finally {
-            finished.increment();
-        }
+    CompletableFuture<Void> initialize(Semaphore initPhases) {
+        return CompletableFuture.runAsync(() -> {
+            initPhases.acquireUninterruptibly();
+            try {
+                idle.push(newEnvironment());
+                initialized.complete(null);
+            } catch (CompletionException e) {
+                initialized.completeExceptionally(e.getCause());
+            } finally {
+                initPhases.release();
+                finished.increment();
+            }
+        }, threads.executor());
+    }
+
+    /** Takes no more invocations; those under way go on. */
+    void shutdown() {
+        threads.shutdown();
+    }
+
+    /** Lets the invocations under way finish until {@code deadlineNanos}, then stops the function's threads. */
+    void awaitTermination(long deadlineNanos) {
+        threads.awaitTermination(deadlineNanos);
     }
 
     /** How many invocations and init phases are over: a count that grows while the function makes progress. */
@@ -225,7 +239,7 @@ public final class LocalFunction {
     private void startWorker() {
         for (int busy = working.get(); busy < maxEnvironments; busy = working.get()) {
             if (working.compareAndSet(busy, busy + 1)) {
-                invocations.execute(this::work);
+                threads.executor().execute(this::work);
                 return;
             }
         }
@@ -328,9 +342,12 @@ public final class LocalFunction {
         }
     }
 
-    /** The processor time this function's handlers have used so far, on the threads that invoked them. */
+    /**
+     * The processor time this function has used so far: its handlers' on the threads that invoked
+     * them, and that of the threads its code started.
+     */
     public Duration handlerCpuTime() {
-        return Duration.ofNanos(handlerCpuNanos.sum());
+        return Duration.ofNanos(handlerCpuNanos.sum() + threads.startedThreadsCpuNanos());
     }
 
     @SuppressWarnings("unchecked")
