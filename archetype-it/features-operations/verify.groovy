@@ -5,6 +5,7 @@ project.assertMatchesDifferences(new File(itSources, 'defaults/reference'), new 
 project.assertNoTemplateLeftovers()
 project.assertDashboardsShowOnlyTheApisMetrics()
 project.assertAlarmsWatchEveryFunction()
+project.assertFunctionAlarmsAreOneLoop()
 project.assertPipelineTestsAndDeploysAsDocumented('21')
 assert !project.file('src/main/java/com/example/handler/BroadcastHandler.java').exists()
 

@@ -3,6 +3,7 @@ import java.nio.file.Files
 import java.nio.file.Path
 
 import dev.websocketkit.archetype.reference.GoldenReference
+import dev.websocketkit.local.template.SamTemplate
 
 class GeneratedProject {
     final File dir
@@ -249,13 +250,42 @@ class GeneratedProject {
         assert declared - shown == [] as Set: "metrics no dashboard shows: ${declared - shown}"
     }
 
-    /** The errors of every function of template.yaml are watched by an alarm. */
+    /** template.yaml as the project's tests and CloudFormation read it: its Fn::ForEach loops expanded. */
+    SamTemplate template() {
+        SamTemplate.load(file('template.yaml').toPath())
+    }
+
+    /**
+     * Every function of template.yaml has an alarm on its Lambda Errors and one on its Throttles,
+     * each notifying AlarmTopicArn: read from the template with its loops expanded, so a function
+     * left out of a loop's collection is unwatched.
+     */
     void assertAlarmsWatchEveryFunction() {
-        String template = file('template.yaml').text
-        Set<String> functions = (template =~ /(?m)^  (\w+):\n    Type: AWS::Serverless::Function$/).collect { it[1] as String } as Set
-        Set<String> watched = (template =~ /Name: FunctionName,?\s+Value: !Ref (\w+)/).collect { it[1] as String } as Set
+        SamTemplate template = template()
+        Set<String> functions = template.resourcesOfType('AWS::Serverless::Function').keySet()
         assert functions.size() >= 5: "functions found: $functions"
-        assert functions - watched == [] as Set: "no alarm watches ${functions - watched}"
+        def notify = [('Fn::If'): ['NotifyAlarms', [[Ref: 'AlarmTopicArn']], [Ref: 'AWS::NoValue']]]
+        ['Errors', 'Throttles'].each { metric ->
+            Set<String> watched = template.resourcesOfType('AWS::CloudWatch::Alarm').values()
+                    .collect { SamTemplate.properties(it) }
+                    .findAll { it.Namespace == 'AWS/Lambda' && it.MetricName == metric }
+                    .findAll { it.AlarmActions == notify && it.OKActions == notify }
+                    .collectMany { alarm -> SamTemplate.listOrSingleton(alarm.Dimensions).findAll { it.Name == 'FunctionName' }.collect { it.Value?.Ref } }
+                    .toSet()
+            assert functions - watched == [] as Set: "no $metric alarm that notifies AlarmTopicArn watches ${functions - watched}"
+        }
+    }
+
+    /**
+     * The alarms of every function are written once, as a loop: no AWS/Lambda alarm body stands in
+     * the template's text once per function (AuthorizerFailuresAlarm and AuthorizerThrottlesAlarm,
+     * the authorizer's own, aside).
+     */
+    void assertFunctionAlarmsAreOneLoop() {
+        String text = file('template.yaml').text
+        int authorizers = text.contains('\n  AuthorizerFunction:\n') ? 2 : 0
+        assert text.count('Namespace: AWS/Lambda') == 2 + authorizers: "AWS/Lambda alarm bodies in template.yaml: the loop's two, the authorizer's $authorizers"
+        assert text.contains('\n  Fn::ForEach::FunctionAlarms:\n    - FunctionId\n    - ['): 'the function alarms are the loop Fn::ForEach::FunctionAlarms'
     }
 
     /** The pipeline tests every push with the project's own build and deploys dev, then prod, through an OIDC role. */
@@ -270,6 +300,8 @@ class GeneratedProject {
             assert workflow.contains("environment: $environment"): "a GitHub environment $environment"
             assert workflow.contains("sam deploy --config-env $environment") && workflow.contains("StageName=$environment")
             assert samconfig.contains("[${environment}.deploy.parameters]") && samconfig.contains("[${environment}.global.parameters]\nstack_name = \"")
+            assert samconfig =~ /\[${environment}\.global\.parameters]\nstack_name = "[^"]*"\n(?:#.*\n)*language_extensions = true\n/:
+                    "SAM CLI expands the template's Fn::ForEach loops for $environment"
         }
         assert workflow.contains('needs: deploy-dev'): 'prod gets what dev got first'
     }

@@ -114,6 +114,17 @@ slices.sort { it.name.count('+') * allowedFeatures.size() + allowedFeatures.inde
     }
 }
 
+// The operations alarms are a Fn::ForEach loop: CloudFormation expands it with the AWS::LanguageExtensions
+// transform, which must run before SAM's. The loop lists every function: with broadcast, its two too.
+if (features.contains('operations')) {
+    template.replaceLine('Transform: AWS::Serverless-2016-10-31', 'Transform:')
+    template.insertAfter('Transform:', ['  # Expands the Fn::ForEach loops (the operations alarms); it must come before the SAM transform.',
+                                        '  - AWS::LanguageExtensions', '  - AWS::Serverless-2016-10-31'])
+    if (features.contains('broadcast')) {
+        template.addToLoopCollection('FunctionAlarms', ['BroadcastFunction', 'BroadcastWorkerFunction'])
+    }
+}
+
 // template.yaml is written, as SAM, for the defaults and the package com.example; the other values
 // of the properties are applied here. variants/<property>-<value>/template.yaml holds the resources
 // that differ, whole.
@@ -122,7 +133,8 @@ if (properties.getProperty('auth') == 'none') {
     template.removeSection('Metadata')
     template.removeEntries('Parameters', ['JwksUrl', 'JwtIssuer', 'JwtAudience', 'JwksCacheMinutes'])
     template.removeEntries('Resources', ['AuthorizerFunction', 'ConnectAuthorizer', 'AuthorizerPermission', 'DefaultApiKey',
-                                         'DefaultUsagePlanKey', 'AuthorizerFailuresAlarm'])
+                                         'DefaultUsagePlanKey', 'AuthorizerFailuresAlarm'] +
+            (features.contains('operations') ? ['AuthorizerThrottlesAlarm'] : []))
     template.replaceEntries(variant('auth-none'), 'variants/auth-none/template.yaml')
     template.removeLinesContaining('"ConnectionsRejected"', features.contains('operations') ? 1 : 0)
 }
@@ -238,6 +250,17 @@ class TemplateText {
     void replaceInLines(String old, String replacement) {
         require(lines.any { it.contains(old) }, "a line with '$old'")
         lines.replaceAll { it.replace(old, replacement) }
+    }
+
+    /**
+     * Adds items to the collection of the loop {@code Fn::ForEach::<loop>} of Resources, written
+     * on one line as {@code - [A, B]}.
+     */
+    void addToLoopCollection(String loop, List<String> items) {
+        def (int start, int end) = entryRange('Resources', 'Fn::ForEach::' + loop)
+        int at = lines.subList(start, end).findIndexOf { it ==~ /^    - \[.*]$/ }
+        require(at >= 0, "collection written as '    - [...]' in the loop Fn::ForEach::$loop")
+        lines[start + at] = lines[start + at].replaceFirst(/]$/, ", ${items.join(', ')}]")
     }
 
     /** Removes the lines that contain {@code text}; there must be exactly {@code count}. */

@@ -74,7 +74,7 @@ public final class LocalGateway implements AutoCloseable {
         CompletableFuture<GatewayServer> binding = CompletableFuture.supplyAsync(() -> GatewayServer.bind(config.host(), config.port()));
         WebSocketApiDefinition api;
         try {
-            api = WebSocketApiDefinition.of(TemplateDocument.load(config.template()));
+            api = WebSocketApiDefinition.of(TemplateDocument.load(config.template(), config.parameterOverrides()));
             // The values the gateway gives the identity parameters later point at its local provider, over http: they are not checked.
             ParameterConstraints.check(api.template(), config.parameterOverrides());
         } catch (RuntimeException e) {

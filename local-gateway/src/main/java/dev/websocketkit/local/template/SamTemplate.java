@@ -13,8 +13,10 @@ import java.util.Optional;
  * A SAM or CloudFormation template, read as the local gateway reads it, for tests of what a
  * template declares: plain maps and lists, short-form intrinsic functions in their long form
  * ({@code !Ref X} as {@code {Ref: X}}, {@code !GetAtt A.B} as {@code {Fn::GetAtt: [A, B]}},
- * {@code !Sub s} as {@code {Fn::Sub: s}}), and values resolved as a stack in the local account
- * would resolve them.
+ * {@code !Sub s} as {@code {Fn::Sub: s}}), the {@code Fn::ForEach} loops of the
+ * {@code AWS::LanguageExtensions} transform expanded (the resources, conditions and outputs they make
+ * are there under their own logical ids, the loops are not), and values resolved as a stack in the
+ * local account would resolve them.
  */
 public final class SamTemplate {
 
@@ -24,8 +26,18 @@ public final class SamTemplate {
         this.document = document;
     }
 
+    /**
+     * The template, its {@code Fn::ForEach} collections taken from the parameters' defaults.
+     *
+     * @throws IllegalArgumentException naming the loop, when a loop is malformed
+     */
     public static SamTemplate load(Path path) {
         return new SamTemplate(TemplateDocument.load(path));
+    }
+
+    /** The transforms the template declares, in their order, e.g. {@code [AWS::LanguageExtensions, AWS::Serverless-2016-10-31]}. */
+    public List<String> transforms() {
+        return document.transforms();
     }
 
     /** A top-level section, such as {@code Parameters} or {@code Outputs}; empty when the template has none. */

@@ -28,7 +28,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /**
  * A SAM or CloudFormation template as plain maps and lists. Short-form intrinsic functions read as
  * their long form: {@code !Ref X} as {@code {Ref: X}}, {@code !GetAtt A.B} as
- * {@code {Fn::GetAtt: [A, B]}}, {@code !Sub s} as {@code {Fn::Sub: s}}, and so on.
+ * {@code {Fn::GetAtt: [A, B]}}, {@code !Sub s} as {@code {Fn::Sub: s}}, and so on. The
+ * {@code Fn::ForEach} loops of a template that declares the {@code AWS::LanguageExtensions} transform
+ * are expanded, as CloudFormation expands them before the other transforms read the template.
  */
 public final class TemplateDocument {
 
@@ -41,13 +43,27 @@ public final class TemplateDocument {
         this.root = root;
     }
 
+    /** The template, its {@code Fn::ForEach} collections taken from the parameters' defaults. */
     public static TemplateDocument load(Path path) {
+        return load(path, Map.of());
+    }
+
+    /**
+     * The template, its {@code Fn::ForEach} collections taken from the parameters' overrides or defaults.
+     *
+     * @throws IllegalArgumentException naming the loop, when a loop is malformed or stands where it is not expanded
+     */
+    public static TemplateDocument load(Path path, Map<String, String> parameterOverrides) {
         try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             Object root = new Yaml(new IntrinsicFunctionConstructor()).load(reader);
             if (!(root instanceof Map)) {
                 throw new IllegalArgumentException(path + " is not a template: its top level is not a mapping");
             }
-            return new TemplateDocument(mapOrEmpty(root));
+            try {
+                return new TemplateDocument(LanguageExtensions.expand(mapOrEmpty(root), parameterOverrides));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + path, e);
         }
@@ -55,6 +71,11 @@ public final class TemplateDocument {
 
     public Map<String, Object> section(String name) {
         return mapOrEmpty(root.get(name));
+    }
+
+    /** The transforms the template declares, in their order: {@code Transform} as a list, or its one value. */
+    public List<String> transforms() {
+        return listOrSingleton(root.get("Transform")).stream().map(String::valueOf).toList();
     }
 
     public Map<String, Object> resources() {
