@@ -19,6 +19,8 @@ final class EchoSection {
 
     /** What the send route answers to {@link Benchmark#HELLO}: its body, JSON-encoded. */
     static final String REPLY = "\"Hello World!\"";
+    /** The client of the profiled run: compression would add its own step to both ends of every echo. */
+    private static final EchoClient PROFILED = EchoClient.WS_PLAIN;
 
     /** One client kind's runs on one server: loaded ({@code clients} at once) and alone. */
     private record Runs(Echoes loaded, Echoes alone) {
@@ -28,6 +30,8 @@ final class EchoSection {
     private final Map<EchoClient, Runs> gateway = new EnumMap<>(EchoClient.class);
     private final Map<EchoClient, Runs> reference = new EnumMap<>(EchoClient.class);
     private final Map<EchoClient, GatewayProcess.CpuUsage> cpuPerEcho = new EnumMap<>(EchoClient.class);
+    private Map<EchoStep, Long> profile;
+    private GatewayProcess.CpuUsage profiledCpuPerEcho;
     private PostCosts posts;
 
     private EchoSection(Scale scale) {
@@ -48,12 +52,14 @@ final class EchoSection {
                 client.run(local.uri(), local.headers(), Benchmark.HELLO, REPLY, scale.echoClients(), scale.echoWarmUpMessages());
                 GatewayProcess.CpuUsage before = local.cpuUsage();
                 Echoes loaded = client.run(local.uri(), local.headers(), Benchmark.HELLO, REPLY, scale.echoClients(), scale.echoMessages());
-                GatewayProcess.CpuUsage after = local.cpuUsage();
-                long echoes = Math.max(1, loaded.received());
-                cpuPerEcho.put(client, new GatewayProcess.CpuUsage((after.processNanos() - before.processNanos()) / echoes,
-                        (after.handlerNanos() - before.handlerNanos()) / echoes));
+                cpuPerEcho.put(client, local.cpuUsage().perEchoSince(before, loaded.received()));
                 gateway.put(client, new Runs(loaded, client.run(local.uri(), local.headers(), Benchmark.HELLO, REPLY, 1, scale.echoMessages())));
             }
+            GatewayProcess.CpuUsage before = local.cpuUsage();
+            local.startProfile();
+            Echoes profiled = PROFILED.run(local.uri(), local.headers(), Benchmark.HELLO, REPLY, scale.echoClients(), scale.echoMessages());
+            profile = local.stopProfile();
+            profiledCpuPerEcho = local.cpuUsage().perEchoSince(before, profiled.received());
             int skipped = local.output().lineCount();
             try (WebSocketTestClient listener = Handshake.to(local.uri()).apiKey(local.apiKey()).bearerToken(local.token()).connect()) {
                 String connectionId = ConnectLog.connectionId(local.output().awaitAfter(skipped, ConnectLog::isConnected)).orElseThrow();
@@ -92,12 +98,14 @@ final class EchoSection {
         echo.print();
 
         System.out.println();
-        System.out.println("   Processor time of the gateway's JVM per echo, in the loaded runs above: the handlers' (LocalGateway.handlerCpuTime()) and the gateway's own");
-        Table cpu = new Table("client", "process us", "handlers us", "gateway's own us", "gateway's own share");
+        System.out.println("   Processor time of the gateway's JVM per echo, in the loaded runs above: the functions' (their handlers and the threads");
+        System.out.println("   they started: LocalGateway.handlerCpuTime()), the JVM's JIT compilers and garbage collector (/proc), and the gateway's own");
+        Table cpu = new Table("client", "process us", "functions us", "JIT and GC us", "gateway's own us", "gateway's own share");
         cpuPerEcho.forEach((client, used) -> cpu.row(client.label(), Benchmark.whole(used.processNanos() / 1e3),
-                Benchmark.whole(used.handlerNanos() / 1e3), Benchmark.whole((used.processNanos() - used.handlerNanos()) / 1e3),
-                Benchmark.ratio((double) (used.processNanos() - used.handlerNanos()) / used.processNanos())));
+                Benchmark.whole(used.functionNanos() / 1e3), used.jvmNanos() < 0 ? "-" : Benchmark.whole(used.jvmNanos() / 1e3),
+                Benchmark.whole(used.gatewayNanos() / 1e3), Benchmark.ratio((double) used.gatewayNanos() / used.processNanos())));
         cpu.print();
+        printProfile();
 
         System.out.println();
         System.out.printf("   What one post to a connection costs, one call at a time against the same gateway (median of %,d):%n", scale.postCalls());
@@ -107,6 +115,39 @@ final class EchoSection {
         steps.row("the same POST, body streamed after the headers as the SDK sends it", Benchmark.whole(posts.streamedPostMicros()));
         steps.row("SDK postToConnection to the Management API (what the send handler does)", Benchmark.whole(posts.sdkPostMicros()));
         steps.print();
+    }
+
+    /**
+     * The profiled run's samples by step, and each step's processor time per echo: its share of the
+     * samples times what the JVM's Java threads used per echo (all but the JIT and the collector).
+     */
+    private void printProfile() {
+        long total = profile.values().stream().mapToLong(Long::longValue).sum();
+        long javaNanos = profiledCpuPerEcho.processNanos() - Math.max(0, profiledCpuPerEcho.jvmNanos());
+        System.out.println();
+        System.out.printf("   Where one echo's processor time goes: a run of %d %s clients x %d messages, sampled every millisecond%n",
+                scale.echoClients(), PROFILED.label(), scale.echoMessages());
+        System.out.printf("   by Flight Recorder (%,d samples). A step's time is its share of the samples times the JVM's Java threads' time per echo;%n", total);
+        System.out.println("   the kernel's time in a step (socket reads and writes, wake-ups) is spread over the steps by their share.");
+        Table steps = new Table("step", "whose", "share", "us per echo");
+        long functionSamples = 0;
+        for (EchoStep step : EchoStep.values()) {
+            long samples = profile.getOrDefault(step, 0L);
+            if (step.isFunction()) {
+                functionSamples += samples;
+            }
+            steps.row(step.label(), step.isFunction() ? "function" : "gateway", Benchmark.ratio((double) samples / Math.max(1, total)),
+                    Benchmark.whole(javaNanos * samples / (double) Math.max(1, total) / 1e3));
+        }
+        steps.row("JIT compilers and garbage collector (from /proc, not sampled)", "JVM", "-",
+                profiledCpuPerEcho.jvmNanos() < 0 ? "-" : Benchmark.whole(profiledCpuPerEcho.jvmNanos() / 1e3));
+        steps.row("all the function's steps", "function", Benchmark.ratio((double) functionSamples / Math.max(1, total)),
+                Benchmark.whole(javaNanos * functionSamples / (double) Math.max(1, total) / 1e3));
+        steps.row("all the gateway's steps", "gateway", Benchmark.ratio((double) (total - functionSamples) / Math.max(1, total)),
+                Benchmark.whole(javaNanos * (total - functionSamples) / (double) Math.max(1, total) / 1e3));
+        steps.print();
+        System.out.printf("   Measured by thread in the same run: functions %s us, gateway's own %s us per echo%n",
+                Benchmark.whole(profiledCpuPerEcho.functionNanos() / 1e3), Benchmark.whole(profiledCpuPerEcho.gatewayNanos() / 1e3));
     }
 
     private static long missing(Runs runs) {

@@ -18,6 +18,13 @@ record Echoes(long expected, long received, long wrong, double seconds, List<Lon
         roundTripNanos = List.copyOf(sorted);
     }
 
+    /** Two loads' round trips together, as if one load, run at the same time as the other. */
+    Echoes plus(Echoes other) {
+        List<Long> both = new ArrayList<>(roundTripNanos);
+        both.addAll(other.roundTripNanos);
+        return new Echoes(expected + other.expected, received + other.received, wrong + other.wrong, Math.max(seconds, other.seconds), both);
+    }
+
     long missing() {
         return expected - received;
     }

@@ -5,14 +5,31 @@ package bench;
 import java.io.File;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 /** The local gateway in a JVM of its own ({@link MeasuredGateway}), and what its banner says. */
 final class GatewayProcess implements AutoCloseable {
 
-    /** The processor time the gateway's JVM has used so far, and the share of it spent in the functions' handlers. */
-    record CpuUsage(long processNanos, long handlerNanos) {
+    /**
+     * The processor time the gateway's JVM has used so far: in all, in the functions (their handlers
+     * and the threads they started), and in the JVM's JIT compilers and garbage collector ({@code -1}
+     * where that cannot be told).
+     */
+    record CpuUsage(long processNanos, long functionNanos, long jvmNanos) {
+
+        /** What the gateway used between {@code earlier} and this, per one of {@code echoes}. */
+        CpuUsage perEchoSince(CpuUsage earlier, long echoes) {
+            long count = Math.max(1, echoes);
+            return new CpuUsage((processNanos - earlier.processNanos) / count, (functionNanos - earlier.functionNanos) / count,
+                    jvmNanos < 0 ? -1 : (jvmNanos - earlier.jvmNanos) / count);
+        }
+
+        /** The gateway's own: neither the functions' nor the JVM's compilers' and collector's. */
+        long gatewayNanos() {
+            return processNanos - functionNanos - Math.max(0, jvmNanos);
+        }
     }
 
     private final ServerProcess process;
@@ -27,8 +44,9 @@ final class GatewayProcess implements AutoCloseable {
 
     /** @param options more options of {@link MeasuredGateway}, e.g. {@code --parameter Name=Value} */
     GatewayProcess(GeneratedProject project, List<String> options) throws Exception {
+        // Deep stacks, so that a profile's samples keep the frames that say whose they are.
         List<String> command = new ArrayList<>(List.of(System.getProperty("bench.java"), "--enable-native-access=ALL-UNNAMED",
-                "-Dorg.eclipse.jetty.LEVEL=WARN"));
+                "-Dorg.eclipse.jetty.LEVEL=WARN", "-XX:FlightRecorderOptions:stackdepth=512"));
         String profiling = System.getProperty("bench.gatewayJvmArgs", "");
         if (!profiling.isBlank()) {
             command.addAll(List.of(profiling.split(" ")));
@@ -79,7 +97,25 @@ final class GatewayProcess implements AutoCloseable {
         int skipped = process.lineCount();
         process.send("usage");
         String[] usage = process.awaitAfter(skipped, line -> line.startsWith("usage ")).split(" ");
-        return new CpuUsage(Long.parseLong(usage[1]), Long.parseLong(usage[2]));
+        return new CpuUsage(Long.parseLong(usage[1]), Long.parseLong(usage[2]), Long.parseLong(usage[3]));
+    }
+
+    void startProfile() {
+        process.send("profile start");
+    }
+
+    /** The processor samples taken since {@link #startProfile()}, by step. */
+    Map<EchoStep, Long> stopProfile() throws InterruptedException {
+        int skipped = process.lineCount();
+        process.send("profile stop");
+        Map<EchoStep, Long> samples = new EnumMap<>(EchoStep.class);
+        String line = process.awaitAfter(skipped, answer -> answer.startsWith("profile"));
+        for (String step : line.substring("profile".length()).strip().split(" ")) {
+            if (!step.isEmpty()) {
+                samples.put(EchoStep.valueOf(step.substring(0, step.indexOf('='))), Long.parseLong(step.substring(step.indexOf('=') + 1)));
+            }
+        }
+        return samples;
     }
 
     @Override

@@ -2,61 +2,104 @@
 
 package bench;
 
+import java.net.URI;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
- * Section 5: what the local gateway does under the load users bring, with Node ws clients (the
- * library under wscat), each run on a fresh gateway after one warm-up connection: a burst of
- * clients opening within half a second, then a ramp of clients opening at a steady rate, each
- * echoing as soon as it is open.
+ * Section 5: what the local gateway does under the load users bring, from the clients they have:
+ * half the clients Node's ws (the library under wscat, offering permessage-deflate as it does by
+ * default), half the JDK's {@code java.net.http.WebSocket}, both at once. Each run is on a fresh
+ * gateway after a warm-up load, so that its JIT has compiled what the run uses, as in a gateway
+ * that has been at work: a burst of clients opening within half a second, then a ramp of clients
+ * opening at a steady rate, each echoing as soon as it is open.
  */
 final class LoadSection {
+
+    /** One kind of client's part of a run, or all of them. */
+    private record Part(String clients, Connections connections, Echoes echoes) {
+    }
+
+    /** A run: each kind's part, then both together. */
+    private record Run(Part node, Part jdk) {
+
+        Part all() {
+            return new Part("all", node.connections().plus(jdk.connections()), node.echoes().plus(jdk.echoes()));
+        }
+    }
 
     private LoadSection() {
     }
 
     static void run(Scale scale) throws Exception {
-        int burstPerSecond = scale.burstClients() * 1000 / Scale.BURST_MILLIS;
-        NodeClients.Result burst = onFreshGateway(new NodeClients().clients(scale.burstClients(), burstPerSecond));
-        NodeClients.Result ramp = onFreshGateway(new NodeClients().clients(scale.rampClients(), scale.rampPerSecond())
-                .echo(Benchmark.HELLO, EchoSection.REPLY, scale.rampMessages()));
+        Run burst = onFreshGateway(scale, scale.burstClients(), scale.burstClients() * 1000 / Scale.BURST_MILLIS, 0);
+        Run ramp = onFreshGateway(scale, scale.rampClients(), scale.rampPerSecond(), scale.rampMessages());
 
         System.out.println();
-        System.out.printf("5. Load on the local gateway, Node ws %s clients (permessage-deflate offered), each run on a fresh gateway after one warm-up connection%n",
-                burst.wsVersion());
+        System.out.printf("5. Load on the local gateway: half the clients %s, half JDK java.net.http.WebSocket, both at once; each run%n",
+                burst.node().clients());
+        System.out.printf("   on a fresh gateway after a warm-up of %d clients opening at %d a second with %d echo messages each%n",
+                scale.loadWarmUpClients(), scale.loadWarmUpClients(), scale.loadWarmUpMessages());
         System.out.printf("   Burst: %d clients opening within %d ms (the gateway allows 500 new connections a second, as API Gateway does)%n",
                 scale.burstClients(), Scale.BURST_MILLIS);
         Table burstTable = new Table("clients", "connected", "refused (by status)", "handshake timed out", "failed otherwise");
-        NodeClients.Connections opened = burst.connections();
-        burstTable.row(Integer.toString(scale.burstClients()), Long.toString(opened.opened()), refusals(opened.refusedByStatus()),
-                Long.toString(opened.timedOut()), Long.toString(opened.failed()));
+        for (Part part : new Part[] {burst.node(), burst.jdk(), burst.all()}) {
+            Connections opened = part.connections();
+            burstTable.row(part.clients(), Long.toString(opened.opened()), refusals(opened.refusedByStatus()),
+                    Long.toString(opened.timedOut()), Long.toString(opened.failed()));
+        }
         burstTable.print();
 
         System.out.println();
         System.out.printf("   Ramp: %d clients opening at %d a second, each sending %d echo messages one at a time as soon as it is open%n",
                 scale.rampClients(), scale.rampPerSecond(), scale.rampMessages());
         Table rampTable = new Table("clients", "connected", "refused (by status)", "handshake timed out", "echoed of expected", "p50 ms", "p99 ms");
-        Echoes echoes = ramp.echoes();
-        rampTable.row(Integer.toString(scale.rampClients()), Long.toString(ramp.connections().opened()), refusals(ramp.connections().refusedByStatus()),
-                Long.toString(ramp.connections().timedOut()), (echoes.received() - echoes.wrong()) + " of " + echoes.expected(),
-                Benchmark.ratio(echoes.p50Millis()), Benchmark.ratio(echoes.p99Millis()));
+        for (Part part : new Part[] {ramp.node(), ramp.jdk(), ramp.all()}) {
+            Echoes echoes = part.echoes();
+            rampTable.row(part.clients(), Long.toString(part.connections().opened()), refusals(part.connections().refusedByStatus()),
+                    Long.toString(part.connections().timedOut()), (echoes.received() - echoes.wrong()) + " of " + echoes.expected(),
+                    Benchmark.ratio(echoes.p50Millis()), Benchmark.ratio(echoes.p99Millis()));
+        }
         rampTable.print();
-        printErrors("burst", opened);
-        printErrors("ramp", ramp.connections());
+        printErrors("burst", burst.all().connections());
+        printErrors("ramp", ramp.all().connections());
 
-        scale.requireAll("load, burst: clients connected", scale.burstClients(), opened.opened());
-        scale.requireAll("load, ramp: clients connected", scale.rampClients(), ramp.connections().opened());
-        scale.requireAll("load, ramp: right replies", echoes.expected(), echoes.received() - echoes.wrong());
+        scale.requireAll("load, burst: clients connected", scale.burstClients(), burst.all().connections().opened());
+        scale.requireAll("load, ramp: clients connected", scale.rampClients(), ramp.all().connections().opened());
+        scale.requireAll("load, ramp: right replies", ramp.all().echoes().expected(), ramp.all().echoes().received() - ramp.all().echoes().wrong());
     }
 
-    private static NodeClients.Result onFreshGateway(NodeClients load) throws Exception {
+    /** {@code clients} clients opening {@code perSecond} a second, half of each kind, each echoing {@code messages} times. */
+    private static Run onFreshGateway(Scale scale, int clients, int perSecond, int messages) throws Exception {
         try (GatewayProcess gateway = new GatewayProcess()) {
-            new NodeClients().echo(Benchmark.HELLO, EchoSection.REPLY, 1).run(gateway.uri(), gateway.headers());
-            // The warm-up's connection must not count against the next second's quota of new connections.
+            mixed(gateway.uri(), gateway.headers(), scale.loadWarmUpClients(), scale.loadWarmUpClients(), scale.loadWarmUpMessages());
+            // The warm-up's connections must not count against the next second's quota of new connections.
             Thread.sleep(1000);
-            return load.run(gateway.uri(), gateway.headers());
+            return mixed(gateway.uri(), gateway.headers(), clients, perSecond, messages);
         }
+    }
+
+    private static Run mixed(URI uri, Map<String, String> headers, int clients, int perSecond, int messages) throws Exception {
+        int jdkClients = clients / 2;
+        int nodeClients = clients - jdkClients;
+        CompletableFuture<NodeClients.Result> node = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new NodeClients().clients(nodeClients, share(perSecond, nodeClients, clients))
+                        .echo(Benchmark.HELLO, EchoSection.REPLY, messages).run(uri, headers);
+            } catch (Exception e) {
+                throw new IllegalStateException("the Node clients failed", e);
+            }
+        }, Benchmark.THREADS);
+        EchoLoad.Ramp jdk = EchoLoad.ramp(uri, headers, Benchmark.HELLO, EchoSection.REPLY, jdkClients, share(perSecond, jdkClients, clients), messages);
+        NodeClients.Result nodeResult = node.join();
+        return new Run(new Part("Node ws " + nodeResult.wsVersion() + ", permessage-deflate offered", nodeResult.connections(), nodeResult.echoes()),
+                new Part("JDK java.net.http.WebSocket", jdk.connections(), jdk.echoes()));
+    }
+
+    /** A kind's part of the opening rate: its share of the clients. */
+    private static int share(int perSecond, int part, int clients) {
+        return perSecond == 0 ? 0 : Math.max(1, (int) ((long) perSecond * part / clients));
     }
 
     private static String refusals(Map<String, Long> byStatus) {
@@ -64,7 +107,7 @@ final class LoadSection {
                 .collect(Collectors.joining(", "));
     }
 
-    private static void printErrors(String run, NodeClients.Connections connections) {
+    private static void printErrors(String run, Connections connections) {
         if (!connections.errors().isEmpty()) {
             System.out.println("   " + run + ", first errors: " + String.join("; ", connections.errors()));
         }

@@ -17,11 +17,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The local gateway as {@code dev.websocketkit.local.internal.cli.Main} runs it, in a JVM of its own, with one
- * addition for the benchmark: a line {@code usage} on standard input is answered with
- * {@code usage <process CPU ns> <handler CPU ns>}, the processor time of the whole JVM and of the
- * functions' handlers in it. It stops when its standard input closes, so it never outlives the
- * benchmark.
+ * The local gateway as {@code dev.websocketkit.local.internal.cli.Main} runs it, in a JVM of its own, with
+ * commands for the benchmark on standard input: {@code usage} is answered with
+ * {@code usage <process CPU ns> <functions' CPU ns> <JIT and GC CPU ns>}, the processor time of the
+ * whole JVM, of the functions in it ({@code LocalGateway.handlerCpuTime()}) and of the JVM's own
+ * compiler and garbage collector threads ({@code -1} where {@code /proc} cannot tell);
+ * {@code profile start} starts sampling the JVM's threads and {@code profile stop} answers with
+ * {@code profile <step>=<samples> ...}, the samples put down to the {@link EchoStep}s. It stops when
+ * its standard input closes, so it never outlives the benchmark.
  *
  * <pre>
  * java -cp &lt;gateway and bench classes&gt; bench.MeasuredGateway --template template.yaml --function-classpath &lt;path&gt;
@@ -37,10 +40,14 @@ public final class MeasuredGateway {
         try (LocalGateway gateway = LocalGateway.start(config(args))) {
             gateway.banner().forEach(System.out::println);
             BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            Profile profile = null;
             String command;
             while ((command = input.readLine()) != null) {
-                if (command.equals("usage")) {
-                    System.out.println("usage " + processCpuNanos() + " " + handlerCpuNanos(gateway));
+                switch (command) {
+                    case "usage" -> System.out.println("usage " + processCpuNanos() + " " + handlerCpuNanos(gateway) + " " + JvmThreads.cpuNanos());
+                    case "profile start" -> profile = Profile.start();
+                    case "profile stop" -> System.out.println("profile " + profile.stop(gateway.handlerCpuTime().keySet()));
+                    default -> throw new IllegalArgumentException("unknown command " + command);
                 }
             }
         }

@@ -22,14 +22,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class NodeClients {
 
-    /** How the openings went: open, refused (by HTTP status), handshake timed out, failed otherwise (the first few reasons). */
-    record Connections(long opened, Map<String, Long> refusedByStatus, long timedOut, long failed, List<String> errors) {
-
-        long refused() {
-            return refusedByStatus.values().stream().mapToLong(Long::longValue).sum();
-        }
-    }
-
     /** What the run gave; {@code extensions} are those the first open client negotiated. */
     record Result(String wsVersion, String extensions, Connections connections, Echoes echoes) {
     }

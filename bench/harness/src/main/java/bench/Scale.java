@@ -8,23 +8,24 @@ package bench;
  * and {@code bench.fanOut} override theirs.
  */
 record Scale(boolean smoke, int coldStartRuns, int gatewayStarts, int echoClients, int echoMessages, int postCalls,
-             int burstClients, int rampClients, int rampPerSecond, int rampMessages, int fanOut) {
+             int loadWarmUpClients, int loadWarmUpMessages, int burstClients, int rampClients, int rampPerSecond, int rampMessages,
+             int fanOut) {
 
     /** The burst's clients all open within this many milliseconds. */
     static final int BURST_MILLIS = 500;
 
     static Scale fromSystemProperties() {
         boolean smoke = Boolean.getBoolean("bench.smoke");
-        Scale scale = smoke ? new Scale(true, 2, 2, 3, 5, 20, 20, 20, 400, 3, 50)
-                : new Scale(false, 15, 4, 50, 200, 2_000, 1_000, 1_000, 400, 20, 10_000);
+        Scale scale = smoke ? new Scale(true, 2, 2, 3, 5, 20, 4, 2, 20, 20, 500, 3, 50)
+                : new Scale(false, 15, 4, 50, 1_000, 2_000, 200, 20, 1_000, 1_000, 500, 100, 10_000);
         return new Scale(smoke, Integer.getInteger("bench.runs", scale.coldStartRuns), scale.gatewayStarts, scale.echoClients,
-                scale.echoMessages, scale.postCalls, scale.burstClients, scale.rampClients, scale.rampPerSecond, scale.rampMessages,
-                Integer.getInteger("bench.fanOut", scale.fanOut));
+                scale.echoMessages, scale.postCalls, scale.loadWarmUpClients, scale.loadWarmUpMessages, scale.burstClients,
+                scale.rampClients, scale.rampPerSecond, scale.rampMessages, Integer.getInteger("bench.fanOut", scale.fanOut));
     }
 
-    /** The warm-up before a timed echo run: a tenth of its messages. */
+    /** The warm-up before a timed echo run: a fifth of its messages, enough for the JIT to compile what the run uses. */
     int echoWarmUpMessages() {
-        return Math.max(1, echoMessages / 10);
+        return Math.max(1, echoMessages / 5);
     }
 
     /**
