@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -43,6 +44,7 @@ final class EchoSection {
         section.measureGateway();
         section.measureReference();
         section.print();
+        section.addTargets();
         section.requireEveryReply();
     }
 
@@ -148,6 +150,23 @@ final class EchoSection {
         steps.print();
         System.out.printf("   Measured by thread in the same run: functions %s us, gateway's own %s us per echo%n",
                 Benchmark.whole(profiledCpuPerEcho.functionNanos() / 1e3), Benchmark.whole(profiledCpuPerEcho.gatewayNanos() / 1e3));
+    }
+
+    private void addTargets() {
+        for (EchoClient client : EchoClient.values()) {
+            Echoes local = gateway.get(client).loaded();
+            Echoes plain = reference.get(client).loaded();
+            double ratio = local.messagesPerSecond() / plain.messagesPerSecond();
+            Targets.add(String.format("echo, %d clients x %d messages, %s", scale.echoClients(), scale.echoMessages(), client.label()),
+                    ">= 0.33 x a minimal echo server, p50 <= 3 ms",
+                    String.format(Locale.ROOT, "%.2f x, p50 %.1f ms", ratio, local.p50Millis()),
+                    String.format(Locale.ROOT, "%,.0f msg/s, p50 %.1f ms", plain.messagesPerSecond(), plain.p50Millis()),
+                    ratio >= 0.33 && local.p50Millis() <= 3);
+            GatewayProcess.CpuUsage used = cpuPerEcho.get(client);
+            Targets.add("the gateway's own processor time per echo, " + client.label(), "<= 150 us",
+                    Benchmark.whole(used.gatewayNanos() / 1e3) + " us",
+                    "the functions' " + Benchmark.whole(used.functionNanos() / 1e3) + " us", used.gatewayNanos() <= 150_000);
+        }
     }
 
     private static long missing(Runs runs) {

@@ -3,6 +3,7 @@
 package bench;
 
 import java.net.URI;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -65,9 +66,28 @@ final class LoadSection {
         printErrors("burst", burst.all().connections());
         printErrors("ramp", ramp.all().connections());
 
+        addTargets(scale, burst.all(), ramp.all());
         scale.requireAll("load, burst: clients connected", scale.burstClients(), burst.all().connections().opened());
         scale.requireAll("load, ramp: clients connected", scale.rampClients(), ramp.all().connections().opened());
         scale.requireAll("load, ramp: right replies", ramp.all().echoes().expected(), ramp.all().echoes().received() - ramp.all().echoes().wrong());
+    }
+
+    private static void addTargets(Scale scale, Part burst, Part ramp) {
+        Connections opened = burst.connections();
+        long refusedOtherwise = opened.refusedByStatus().entrySet().stream().filter(status -> !status.getKey().equals("429"))
+                .mapToLong(Map.Entry::getValue).sum();
+        Targets.add(String.format("%,d clients opened at once", scale.burstClients()),
+                "every one connected, or refused with 429; none timed out, no 500",
+                String.format("%d connected, %d refused with 429, %d refused otherwise, %d timed out, %d failed", opened.opened(),
+                        opened.refusedByStatus().getOrDefault("429", 0L), refusedOtherwise, opened.timedOut(), opened.failed()),
+                "-", opened.opened() + opened.refusedByStatus().getOrDefault("429", 0L) == scale.burstClients());
+        Echoes echoes = ramp.echoes();
+        long delivered = echoes.received() - echoes.wrong();
+        Targets.add(String.format("%,d clients at %d new connections/s, %d echo messages each", scale.rampClients(), scale.rampPerSecond(),
+                        scale.rampMessages()), "every message delivered, p99 <= 500 ms",
+                String.format(Locale.ROOT, "%,d of %,d delivered, %d connected, p99 %.0f ms", delivered, echoes.expected(),
+                        ramp.connections().opened(), echoes.p99Millis()),
+                "-", delivered == echoes.expected() && echoes.p99Millis() <= 500);
     }
 
     /** {@code clients} clients opening {@code perSecond} a second, half of each kind, each echoing {@code messages} times. */
