@@ -78,6 +78,8 @@ class GatewayCommandTest {
             assertEquals(403, Handshake.to(uri).refusal());
             Handshake.to(uri).apiKey("plugin-test-key-0123456789").connect().close();
             assertTrue(output.readLine().contains("greeting: hello"), "the function got its template parameter");
+            assertTrue(output.readLine().endsWith("log4j2.loggerContextFactory: null"),
+                    "the gateway's own Log4j setting is not left for the functions' Log4j to find");
         } finally {
             gateway.destroy();
         }

@@ -14,6 +14,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.simple.SimpleLoggerContextFactory;
 
 /**
  * Runs a local gateway until the process is stopped. The Maven plugin's {@code run} goal starts it;
@@ -33,6 +35,8 @@ public final class Main {
             + "[--new-connections-per-second <number>] [--development-key-file <path>] [--jwks-url <url> --jwt-issuer <issuer> --jwt-audience <audience>] "
             + "[--parameter <Name=Value>]...";
 
+    private static final String LOG4J_CONTEXT_FACTORY = "log4j2.loggerContextFactory";
+
     private Main() {
     }
 
@@ -46,6 +50,7 @@ public final class Main {
             System.exit(2);
             return;
         }
+        logDynamoDbLocalSimply();
         LocalGateway gateway = LocalGateway.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -54,6 +59,18 @@ public final class Main {
         }, "local-gateway-stop"));
         gateway.banner().forEach(System.out::println);
         stopped.await();
+    }
+
+    /**
+     * DynamoDB Local logs through Log4j, whose core loads a thousand classes and reads a
+     * configuration at start only to print errors; Log4j's simple logger prints errors the same
+     * way. This JVM is the gateway's, so its copy of Log4j is set to it; the functions load copies
+     * of their own, which find the property gone and configure themselves as on Lambda.
+     */
+    private static void logDynamoDbLocalSimply() {
+        System.setProperty(LOG4J_CONTEXT_FACTORY, SimpleLoggerContextFactory.class.getName());
+        LogManager.getContext(false);
+        System.clearProperty(LOG4J_CONTEXT_FACTORY);
     }
 
     static LocalGatewayConfig parse(String[] args) throws MalformedURLException {
