@@ -84,7 +84,7 @@ class GeneratedProject {
         assert imported: 'the project uses no type of the gateway'
         Set<String> exported = (['LocalGateway', 'LocalGatewayConfig', 'LogCapture', 'WebSocketTestClient', 'Handshake'].collect { 'dev.websocketkit.local.' + it } +
                 ['dev.websocketkit.local.junit.WebSocketApiTest', 'dev.websocketkit.local.template.SamTemplate'] +
-                ['RecordingManagementApi', 'LocalContext', 'StandardOutputCapture', 'WebSocketEvents', 'LocalAws'].collect { 'dev.websocketkit.local.testing.' + it }) as Set
+                ['RecordingManagementApi', 'LocalContext', 'StandardOutputCapture', 'WebSocketEvents', 'LocalAws', 'TestIdentityProvider'].collect { 'dev.websocketkit.local.testing.' + it }) as Set
         assert exported.containsAll(imported): "imports beyond the gateway's API: ${imported - exported}"
     }
 
