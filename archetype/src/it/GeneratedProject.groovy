@@ -80,7 +80,7 @@ class GeneratedProject {
         def internal = sources().findAll { it.name.endsWith('.java') }.findAll { it.text.contains('dev.websocketkit.local.internal') }
         assert !internal: "these files use the gateway's internals: ${internal*.path}"
         def imported = sources().findAll { it.name.endsWith('.java') }
-                .collectMany { (it.text =~ /(?m)^import (?:static )?(dev\.websocketkit\.local\.[\w.]+?)(?:\.[a-z]\w*)?;/).collect { it[1] as String } } as Set
+                .collectMany { (it.text =~ /(?m)^import (?:static )?(dev\.websocketkit\.local\.[\w.]+?)(?:\.[a-z]\w*|\.[A-Z][A-Z0-9_]*)?;/).collect { it[1] as String } } as Set
         assert imported: 'the project uses no type of the gateway'
         Set<String> exported = (['LocalGateway', 'LocalGatewayConfig', 'LogCapture', 'WebSocketTestClient', 'Handshake'].collect { 'dev.websocketkit.local.' + it } +
                 ['dev.websocketkit.local.junit.WebSocketApiTest', 'dev.websocketkit.local.template.SamTemplate'] +
