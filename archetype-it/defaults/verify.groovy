@@ -52,6 +52,7 @@ def jar = new java.util.jar.JarFile(project.file('target/echo-app-1.0.0-SNAPSHOT
 def warmUp = jar.getInputStream(jar.getEntry('META-INF/services/software.amazon.awssdk.core.warmup.SdkWarmUpProvider')).text
 assert warmUp.contains('apigatewaymanagementapi') && warmUp.contains('dynamodb'): "SdkWarmUpProvider lists: $warmUp"
 jar.close()
+project.assertConnectLoadsNoJackson(project.file('target/echo-app-1.0.0-SNAPSHOT.jar'), 'com.example')
 
 project.assertBuildPrintsNoWarning(basedir)
 

@@ -232,6 +232,54 @@ class GeneratedProject {
         println "$scenario: template.yaml ${size.template} lines, main code ${size.main} lines, test code ${size.test} lines"
     }
 
+    /**
+     * {@code $connect} writes its log line and its metrics document without jackson, which would cost
+     * its cold start about a hundred classes: the handler runs from the deployable jar, in a class
+     * loader of its own, on a store that keeps nothing, and prints exactly those two lines.
+     */
+    void assertConnectLoadsNoJackson(File jar, String packageName) {
+        List<String> loaded = []
+        def loader = new URLClassLoader([jar.toURI().toURL()] as URL[], ClassLoader.platformClassLoader) {
+            @Override
+            protected Class<?> findClass(String name) throws ClassNotFoundException {
+                loaded << name
+                return super.findClass(name)
+            }
+        }
+        def type = { String name -> loader.loadClass(name) }
+        def proxy = { String name, Closure answer ->
+            java.lang.reflect.Proxy.newProxyInstance(loader, [type(name)] as Class[], { self, method, args -> answer(method.name) } as java.lang.reflect.InvocationHandler)
+        }
+        def context = proxy('com.amazonaws.services.lambda.runtime.Context') { it == 'getAwsRequestId' ? 'request-1' : it == 'getFunctionName' ? 'ConnectFunction' : null }
+        def store = proxy("${packageName}.connection.ConnectionStore") { null }
+        def request = type('com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent$RequestContext').getConstructor().newInstance()
+        request.connectionId = 'connection-1='
+        request.connectedAt = 1_767_225_600_000L
+        def event = type('com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent').getConstructor().newInstance()
+        event.requestContext = request
+        def metrics = type("${packageName}.observability.Metrics").getConstructor(String).newInstance('echo-app')
+        def constructor = type("${packageName}.handler.ConnectHandler").declaredConstructors.find { it.parameterCount == 2 }
+        constructor.accessible = true
+        def handler = constructor.newInstance(store, metrics)
+
+        PrintStream original = System.out
+        def printed = new ByteArrayOutputStream()
+        System.out = new PrintStream(printed, true, 'UTF-8')
+        try {
+            assert handler.handleRequest(event, context).statusCode == 200
+        } finally {
+            System.out = original
+        }
+        def lines = printed.toString('UTF-8').readLines().collect { new groovy.json.JsonSlurper().parseText(it) as Map }
+        assert lines.size() == 2 && lines[0].message == 'Connected' && lines[1].ConnectionsOpened == 1:
+                "one log line and one metrics document: ${printed}"
+        def jackson = loaded.findAll { it.startsWith('com.fasterxml.') }
+        if (jackson) {
+            throw new AssertionError("\$connect loads jackson: ${jackson.size()} classes, ${jackson.take(3)}...")
+        }
+        loader.close()
+    }
+
     /** The API's own metrics: those the main code declares with Metric.count or Metric.milliseconds. */
     Set<String> declaredMetrics() {
         sources().findAll { it.path.contains("${File.separator}src${File.separator}main${File.separator}") && it.name.endsWith('.java') }
