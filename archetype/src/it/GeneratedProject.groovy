@@ -233,6 +233,69 @@ class GeneratedProject {
     }
 
     /**
+     * What every generated template keeps, whatever the options (the project's own TemplateTest checks
+     * its wiring and that its logs hold no secret, which a user changes): each reference names a
+     * parameter, resource or condition of the template; the stage's usage plan binds the stack's key;
+     * every log group expires; execution logs keep errors and access logs the ids that follow a
+     * request; functions log JSON lines Lambda filters by level, metrics included, and are traced;
+     * SnapStart is on wherever Lambda offers it; and the runtime is the Java release the pom compiles
+     * for. Read from the text as the archetype writes it.
+     */
+    void assertTemplateInvariants() {
+        String template = file('template.yaml').text
+        Map<String, List<String>> sections = [:]
+        String section = null
+        template.eachLine { line ->
+            def heading = line =~ /^(\w+):\s*$/
+            def entry = line =~ /^  (\w+):/
+            if (heading) {
+                section = heading[0][1]
+                sections[section] = []
+            } else if (entry && section) {
+                sections[section] << (entry[0][1] as String)
+            }
+        }
+        Set<String> referable = (sections.Parameters ?: []) + (sections.Resources ?: []) as Set
+        Set<String> subVariables = (template =~ /(?m)^\s+- (\w+): !/).collect { it[1] as String } as Set
+        Set<String> references = ((template =~ /!Ref\s+([\w:.]+)/).collect { it[1] } + (template =~ /!GetAtt\s+([\w.]+)/).collect { it[1] }
+                + (template =~ /\$\{([\w:.]+)}/).collect { it[1] } + (template =~ /DependsOn: \[?([\w, ]+)]?/).collect { it[1].split(/,\s*/) }.flatten())
+                .collect { (it as String).tokenize('.')[0] }.findAll { !it.startsWith('AWS::') && !(it in subVariables) } as Set
+        assert referable.containsAll(references): "references to undefined parameters or resources: ${references - referable}"
+        Set<String> conditions = ((template =~ /Condition: (\w+)/).collect { it[1] } + (template =~ /!If \[(\w+),/).collect { it[1] }) as Set
+        assert (sections.Conditions ?: []).containsAll(conditions): "undefined conditions: ${conditions - sections.Conditions}"
+        assert template.contains('    AutoPublishAlias: live'): 'every function has the alias the integrations invoke'
+
+        assert resource(template, 'UsagePlan').contains('ApiStages: [{ApiId: !Ref WebSocketApi, Stage: !Ref StageName}]')
+        assert resource(template, 'UsagePlanKey').contains('KeyId: !Ref ApiKey') && resource(template, 'UsagePlanKey').contains('UsagePlanId: !Ref UsagePlan')
+
+        def logGroups = (template =~ /(?m)^  (\w+):\n    Type: AWS::Logs::LogGroup$/).collect { it[1] as String }
+        assert logGroups.containsAll(['FunctionLogs', 'AccessLogs', 'ExecutionLogs']): "log groups: $logGroups"
+        logGroups.each { assert resource(template, it).contains('RetentionInDays: !Ref LogRetentionDays'): "$it expires" }
+        assert resource(template, 'Function', 'Globals').contains('LogGroup: !Ref FunctionLogs') && !template.contains('      LoggingConfig:'):
+                'every function logs to FunctionLogs'
+
+        String stage = resource(template, 'Stage')
+        assert stage.contains('LoggingLevel: ERROR'): 'execution logs of errors only'
+        assert stage.contains('DestinationArn: !GetAtt AccessLogs.Arn')
+        String format = (stage =~ /Format: '(.*)'/)[0][1]
+        Map fields = new groovy.json.JsonSlurper().parseText(format) as Map
+        ['$context.requestId', '$context.connectionId', '$context.routeKey', '$context.eventType', '$context.status', '$context.error.message',
+         '$context.integration.error'].each { assert fields.containsValue(it): "access logs carry $it" }
+
+        String globals = resource(template, 'Function', 'Globals')
+        ['LogFormat: JSON', 'ApplicationLogLevel: !Ref LogLevel', 'Tracing: Active', 'METRICS_NAMESPACE: !Ref AWS::StackName',
+         'ApplyOn: !If [SnapStartUnavailable, None, PublishedVersions]'].each { assert globals.contains(it): "Globals.Function lacks $it" }
+        assert resource(template, 'LogLevel', 'Parameters').contains('AllowedValues: [DEBUG, INFO]'): 'metrics are INFO lines: a higher level would drop them'
+        String unavailable = resource(template, 'SnapStartUnavailable', 'Conditions')
+        ['ap-east-2', 'ap-south-2', 'ap-southeast-4', 'ap-southeast-5', 'ap-southeast-6', 'ap-southeast-7', 'ca-west-1', 'eu-central-2',
+         'eu-south-2', 'il-central-1', 'mx-central-1', 'me-central-1'].each { assert unavailable.contains(", $it]"): "SnapStart is off in $it" }
+        assert !unavailable.contains('us-east-1')
+
+        String release = new groovy.xml.XmlSlurper().parse(file('pom.xml')).properties.'maven.compiler.release'.text()
+        assert globals.contains("Runtime: java$release"): "the runtime is the Java release the pom compiles for, $release"
+    }
+
+    /**
      * {@code $connect} writes its log line and its metrics document without jackson, which would cost
      * its cold start about a hundred classes: the handler runs from the deployable jar, in a class
      * loader of its own, on a store that keeps nothing, and prints exactly those two lines.
@@ -278,6 +341,16 @@ class GeneratedProject {
             throw new AssertionError("\$connect loads jackson: ${jackson.size()} classes, ${jackson.take(3)}...")
         }
         loader.close()
+    }
+
+    /** The lines of an entry two spaces in under {@code section}, from its name to the next entry or section. */
+    private static String resource(String template, String name, String section = 'Resources') {
+        def lines = template.readLines()
+        int sectionStart = lines.indexOf(section + ':')
+        int start = lines.findIndexOf(sectionStart) { it.startsWith("  $name:") }
+        assert sectionStart >= 0 && start > sectionStart: "template.yaml has no $name under $section"
+        int end = lines.findIndexOf(start + 1) { it =~ /^ {0,2}\S/ }
+        lines.subList(start, end < 0 ? lines.size() : end).join('\n')
     }
 
     /** The API's own metrics: those the main code declares with Metric.count or Metric.milliseconds. */
