@@ -42,14 +42,14 @@ project.assertTestsRan('com.example', ['EndToEndTest', 'HandshakeTest', 'templat
                                        'auth.AuthorizerHandlerTest', 'auth.JwksKeysTest', 'handler.StoreFailureTest',
                                        'connection.DynamoDbConnectionStoreTest', 'messaging.JsonTest'])
 int tests = project.testsRun()
-assert tests >= 100: "only $tests tests ran"
+assert tests >= 80: "only $tests tests ran"
 println "defaults: $tests tests passed in the generated project"
 
-// The lean default's size, against the targets of docs/performance.md (template 450, main 1,400, tests no longer than main):
-// the ceilings are today's figures, so the project can only shrink towards them.
+// The lean default's size, at the targets of issue #18: template.yaml 450 lines, main code 1,400, tests no longer than
+// the main code. The project can only shrink.
 project.printSize('defaults')
 def size = project.size()
-assert size.template <= 450 && size.main <= 1600 && size.test <= 2030: "the default project grew: $size"
+assert size.template <= 450 && size.main <= 1400 && size.test <= size.main: "the default project grew: $size"
 
 // The deployable jar carries the service files of every SDK module, merged.
 def jar = new java.util.jar.JarFile(project.file('target/echo-app-1.0.0-SNAPSHOT.jar'))

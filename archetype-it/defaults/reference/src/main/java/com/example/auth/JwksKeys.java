@@ -16,8 +16,8 @@ import com.nimbusds.jose.util.DefaultResourceRetriever;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
-import java.time.InstantSource;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 
 /**
@@ -55,7 +55,8 @@ final class JwksKeys implements JWKSource<SecurityContext> {
         try {
             matches = selector.select(keys.getJWKSet(JWKSetCacheRefreshEvaluator.noRefresh(), now, context));
         } catch (RateLimitReachedException e) {
-            throw new KeySourceException("JWKS unavailable: the last downloads failed, the next is due within " + RETRY_INTERVAL, e);
+            throw new KeySourceException("JWKS unavailable: the last downloads failed, the next is due within "
+                    + RETRY_INTERVAL.toMillis() + " ms", e);
         }
         if (matches.isEmpty() && now >= nextUnknownKeyRefresh) {
             nextUnknownKeyRefresh = now + UNKNOWN_KEY_REFRESH_INTERVAL.toMillis();
