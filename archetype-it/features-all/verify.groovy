@@ -3,6 +3,7 @@ def project = new GroovyClassLoader(getClass().classLoader)
 project.assertMatchesDifferences(new File(itSources, 'defaults/reference'), new File(itSources, 'features-all/reference.diff'),
         updateReferences.toBoolean())
 project.assertNoTemplateLeftovers()
+project.assertTemplateInvariants()
 project.assertUsesOnlyTheGatewaysApi()
 project.assertDashboardsShowOnlyTheApisMetrics()
 project.assertAlarmsWatchEveryFunction()

@@ -3,6 +3,7 @@ def project = new GroovyClassLoader(getClass().classLoader)
 project.assertMatchesDifferences(new File(itSources, 'defaults/reference'), new File(itSources, 'features-broadcast/reference.diff'),
         updateReferences.toBoolean())
 project.assertNoTemplateLeftovers()
+project.assertTemplateInvariants()
 project.assertUsesOnlyTheGatewaysApi()
 assert !project.file('features').exists(): 'the slices are laid over the project, not left in it'
 assert !project.file('.github').exists(): 'the pipeline comes with operations'

@@ -3,6 +3,7 @@ def project = new GroovyClassLoader(getClass().classLoader)
 project.assertMatchesDifferences(new File(itSources, 'defaults/reference'), new File(itSources, 'features-operations/reference.diff'),
         updateReferences.toBoolean())
 project.assertNoTemplateLeftovers()
+project.assertTemplateInvariants()
 project.assertDashboardsShowOnlyTheApisMetrics()
 project.assertAlarmsWatchEveryFunction()
 project.assertFunctionAlarmsAreOneLoop()

@@ -7,6 +7,7 @@ assert project.file('src/main/java/org/acme/realtime/chat/handler/SendHandler.ja
         .startsWith('package org.acme.realtime.chat.handler;')
 assert !project.file('src/main/java/com/example').exists()
 project.assertNoTemplateLeftovers()
+project.assertTemplateInvariants()
 
 def template = project.file('template.yaml').text
 assert template.contains('Runtime: java25')

@@ -12,6 +12,7 @@ assert !project.file('src/main/java/com/example/auth').exists(): 'auth=none gene
 assert !project.file('src/test/java/com/example/auth').exists()
 assert !project.file('events/broadcast.json').exists()
 project.assertNoTemplateLeftovers()
+project.assertTemplateInvariants()
 project.assertUsesOnlyTheGatewaysApi()
 project.assertNothingMentions('DynamoDB', ~/(?i)dynamo/)
 project.assertNothingMentions('broadcast', ~/(?i)broadcast/)

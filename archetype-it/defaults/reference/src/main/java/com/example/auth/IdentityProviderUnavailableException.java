@@ -1,9 +1,6 @@
 package com.example.auth;
 
-/**
- * The identity provider's keys could not be had: the token was not judged. The authorizer fails
- * with this, so API Gateway refuses the handshake with 500, not 401: the client did nothing wrong.
- */
+/** The identity provider's keys could not be had: the handshake fails with 500, not 401, since the client did nothing wrong. */
 public final class IdentityProviderUnavailableException extends RuntimeException {
 
     public IdentityProviderUnavailableException(String reason, Throwable cause) {

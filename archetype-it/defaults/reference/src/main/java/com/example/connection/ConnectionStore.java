@@ -10,6 +10,5 @@ public interface ConnectionStore {
     void remove(String connectionId);
 
     /** Runs the offline part of the store's work once, for SnapStart; nothing leaves the JVM. */
-    default void prime() {
-    }
+    void prime();
 }

@@ -12,11 +12,9 @@ import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /**
- * Connections in a DynamoDB table keyed by {@code connectionId}.
- *
- * <p>Every item carries an {@code expiresAt} attribute (epoch seconds) that the table's time to
- * live deletes: API Gateway closes a connection after two hours at most, so an item whose
- * {@code $disconnect} never ran cannot outlive it by long.
+ * Connections in a DynamoDB table keyed by {@code connectionId}, each with an {@code expiresAt} (epoch
+ * seconds) for the table's time to live: an item whose {@code $disconnect} never ran goes soon after
+ * API Gateway's two-hour limit.
  */
 public final class DynamoDbConnectionStore implements ConnectionStore {
 
@@ -27,9 +25,6 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
 
     static final String CONNECTION_ID = "connectionId";
     static final String EXPIRES_AT = "expiresAt";
-    private static final String CONNECTED_AT = "connectedAt";
-    private static final String SOURCE_IP = "sourceIp";
-    private static final String PRINCIPAL = "principal";
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -41,7 +36,6 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
         this.clock = clock;
     }
 
-    /** The table {@code CONNECTIONS_TABLE} names, through a client configured by {@link AwsClients}. */
     public static DynamoDbConnectionStore fromEnvironment() {
         return new DynamoDbConnectionStore(AwsClients.configure(DynamoDbClient.builder()).build(),
                 Environment.require(TABLE_VARIABLE), Clock.systemUTC());
@@ -66,13 +60,13 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     private PutItemRequest putRequest(Connection connection) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(CONNECTION_ID, AttributeValue.fromS(connection.connectionId()));
-        item.put(CONNECTED_AT, AttributeValue.fromS(connection.connectedAt().toString()));
+        item.put("connectedAt", AttributeValue.fromS(connection.connectedAt().toString()));
         item.put(EXPIRES_AT, AttributeValue.fromN(Long.toString(connection.connectedAt().plus(TIME_TO_LIVE).getEpochSecond())));
         if (connection.sourceIp() != null) {
-            item.put(SOURCE_IP, AttributeValue.fromS(connection.sourceIp()));
+            item.put("sourceIp", AttributeValue.fromS(connection.sourceIp()));
         }
         if (connection.principal() != null) {
-            item.put(PRINCIPAL, AttributeValue.fromS(connection.principal()));
+            item.put("principal", AttributeValue.fromS(connection.principal()));
         }
         return PutItemRequest.builder().tableName(tableName).item(item).build();
     }

@@ -15,10 +15,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketRespons
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 
 /**
- * The {@code $default} route: API Gateway sends here every message that names no known route,
- * including messages that are not JSON at all. The sender learns what went wrong and which routes
- * exist; the connection stays open. An unknown route is shown cut short and printable, so that the
- * reply to a message of any size fits in a post.
+ * The {@code $default} route, of every message that names no known route or is no JSON: the sender
+ * learns what went wrong and which routes exist, the route shown cut short and printable so that the
+ * reply fits in a post.
  */
 public final class DefaultHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
 

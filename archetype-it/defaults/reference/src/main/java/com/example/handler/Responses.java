@@ -6,9 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketRespons
 import java.util.Map;
 
 /**
- * Status answers to API Gateway. Clients never see them: replies travel through the Management API.
- * A route answers 200 to input it refused too, once its error reply is on its way: API Gateway counts
- * any other status as an {@code IntegrationError}, which the alarms keep for real failures.
+ * Status answers to API Gateway, which clients never see: 200 to refused input too, once the error
+ * reply is on its way, since API Gateway counts other statuses as {@code IntegrationError}s.
  */
 final class Responses {
 
@@ -21,10 +20,7 @@ final class Responses {
         return response;
     }
 
-    /**
-     * 200 to a handshake. A browser that sent its token as a subprotocol gets that subprotocol
-     * accepted, as API Gateway requires for the handshake to complete.
-     */
+    /** 200 to a handshake, accepting the subprotocol a browser sent its token with: without it the handshake fails. */
     static APIGatewayV2WebSocketResponse connected(APIGatewayV2WebSocketEvent handshake) {
         APIGatewayV2WebSocketResponse response = ok();
         if (BearerToken.offeredAsSubprotocol(handshake.getHeaders())) {

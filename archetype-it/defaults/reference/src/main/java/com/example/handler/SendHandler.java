@@ -1,5 +1,6 @@
 package com.example.handler;
 
+import com.example.aws.SnapStartPriming;
 import com.example.messaging.ConnectionMessenger;
 import com.example.messaging.Json;
 import com.example.observability.Log;
@@ -9,10 +10,7 @@ import com.example.observability.Metrics;
 import com.amazonaws.services.lambda.runtime.Context;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 
-/**
- * The {@code send} route: echoes the message body back to its sender.
- * {@code {"message": "send", "body": "Hello World!"}} comes back as {@code "Hello World!"}.
- */
+/** The {@code send} route: {@code {"message": "send", "body": "Hello World!"}} comes back to its sender as {@code "Hello World!"}. */
 public final class SendHandler extends TextMessageHandler {
 
     /** A post to a connection that reached it. */
@@ -21,7 +19,7 @@ public final class SendHandler extends TextMessageHandler {
     /** Lambda's constructor: the Management API of the function's stage and the metrics namespace. */
     public SendHandler() {
         this(ConnectionMessenger.fromEnvironment(), Metrics.fromEnvironment());
-        primeBeforeSnapshot(ApiGatewayManagementApiClient.class);
+        SnapStartPriming.register(this::prime, ApiGatewayManagementApiClient.class);
     }
 
     SendHandler(ConnectionMessenger messenger, Metrics metrics) {

@@ -1,6 +1,5 @@
 package com.example.handler;
 
-import com.example.aws.SnapStartPriming;
 import com.example.messaging.ClientMessage;
 import com.example.messaging.ConnectionMessenger;
 import com.example.messaging.InvalidMessageException;
@@ -14,13 +13,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
-import software.amazon.awssdk.core.SdkClient;
 
-/**
- * A route whose messages carry a string {@code body}; extend it for new routes of that kind. A
- * message without one, or one the route refuses, is answered with a JSON error to its sender, whose
- * connection stays open.
- */
+/** A route whose messages carry a string {@code body}; what it refuses is answered with a JSON error. Extend it for new routes. */
 public abstract class TextMessageHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
 
     /** A message a route handled; by {@code Route}. */
@@ -34,12 +28,6 @@ public abstract class TextMessageHandler implements RequestHandler<APIGatewayV2W
     protected TextMessageHandler(ConnectionMessenger messenger, Metrics metrics) {
         this.messenger = messenger;
         this.metrics = metrics;
-    }
-
-    /** Lets SnapStart prime this handler's hot path and {@code clients} before the snapshot; Lambda's constructors call it. */
-    @SafeVarargs
-    protected final void primeBeforeSnapshot(Class<? extends SdkClient>... clients) {
-        SnapStartPriming.register(this::prime, clients);
     }
 
     /** Parses and answers a sample message offline, so SnapStart's snapshot holds the hot path. */
@@ -71,13 +59,7 @@ public abstract class TextMessageHandler implements RequestHandler<APIGatewayV2W
         return Responses.ok();
     }
 
-    /**
-     * Acts on the text a client sent.
-     *
-     * @param log the invocation's log, its lines carrying the sender's connection id and the route
-     * @param measurements the invocation's figures, published with the route's own once this returns
-     * @throws InvalidMessageException the route cannot act on this text; its message is the reply
-     */
+    /** Acts on the text a client sent; an {@link InvalidMessageException}'s message is the reply. */
     protected abstract void handleText(String sender, String text, Context context, Log log, Measurements measurements)
             throws InvalidMessageException;
 }

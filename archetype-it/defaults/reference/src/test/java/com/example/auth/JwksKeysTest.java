@@ -1,26 +1,34 @@
 package com.example.auth;
 
+import static dev.websocketkit.local.testing.TestIdentityProvider.AUDIENCE;
+import static dev.websocketkit.local.testing.TestIdentityProvider.ISSUER;
+import static dev.websocketkit.local.testing.TestIdentityProvider.RSA_KEY_ID;
+import static dev.websocketkit.local.testing.TestIdentityProvider.SUBJECT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import dev.websocketkit.local.testing.TestIdentityProvider;
 import java.time.Duration;
-import java.util.List;
+import java.time.Instant;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** How long keys are trusted, how rotation and withdrawal reach the verifier, and what an outage does. */
 class JwksKeysTest {
 
-    private static final TestTokens TOKENS = new TestTokens();
     private static final Duration CACHE_TIME = Duration.ofMinutes(5);
 
-    private final JwksServer identityProvider = new JwksServer(List.of(TOKENS.rsa.toPublicJWK()));
-    private final TestClock clock = new TestClock();
-    private final TokenVerifier verifier = TokenVerifier.forIdentityProvider(identityProvider.url(), TestTokens.ISSUER,
-            TestTokens.AUDIENCE, CACHE_TIME, clock);
+    private final TestIdentityProvider identityProvider = TestIdentityProvider.start();
+    /** Stands still until a test moves it. */
+    private Instant now = Instant.now();
+    private final TokenVerifier verifier = new TokenVerifier(identityProvider.jwksUrl(), ISSUER, AUDIENCE, CACHE_TIME, () -> now);
 
     @AfterEach
     void stopIdentityProvider() {
@@ -28,97 +36,78 @@ class JwksKeysTest {
     }
 
     @Test
-    void downloadsTheKeysOnceForManyTokens() throws InvalidTokenException {
-        for (int i = 0; i < 20; i++) {
-            verifier.verify(TOKENS.valid());
-        }
-
-        assertEquals(1, identityProvider.downloads());
-    }
-
-    @Test
-    void distrustsAWithdrawnKeyWithinTheCacheTime() throws InvalidTokenException {
-        String token = TOKENS.valid();
+    void distrustsAWithdrawnKeyWhenTheCacheTimeIsOver() throws InvalidTokenException {
+        String token = identityProvider.token();
         verifier.verify(token);
-        identityProvider.withdraw(TOKENS.rsa);
+        identityProvider.withdraw(RSA_KEY_ID);
 
-        clock.advance(CACHE_TIME.minus(JwksKeys.REFRESH_AHEAD).minusSeconds(1));
-        assertEquals(TestTokens.SUBJECT, verifier.verify(token), "trusted until the cache time is nearly over");
+        now = now.plus(CACHE_TIME.minusSeconds(1));
+        assertEquals(SUBJECT, verifier.verify(token), "trusted until the cache time is over");
 
-        clock.advance(Duration.ofSeconds(1));
+        now = now.plusSeconds(1);
         assertEquals("unknown key", assertThrows(InvalidTokenException.class, () -> verifier.verify(token)).getMessage());
     }
 
     @Test
-    void downloadsAheadOfExpiryAndKeepsTheKeysWhenThatFails() throws InvalidTokenException {
-        verifier.verify(TOKENS.valid());
-        identityProvider.behave(JwksServer.Behaviour.FAIL_WITH_503);
+    void refusesUnknownKeysWhileTheProviderIsDownAndTrustsNoKeyOnceTheCacheTimeIsOver() throws InvalidTokenException {
+        verifier.verify(identityProvider.token());
+        identityProvider.respondWith(503, "{}");
+        String unknownKey = identityProvider.token(header -> header.keyID("made-up"), claims -> claims);
+        assertEquals("unknown key", assertThrows(InvalidTokenException.class, () -> verifier.verify(unknownKey)).getMessage());
 
-        clock.advance(CACHE_TIME.minus(JwksKeys.REFRESH_AHEAD));
-        assertEquals(TestTokens.SUBJECT, verifier.verify(TOKENS.valid()), "a failed early download goes unnoticed");
-        assertEquals(2, identityProvider.downloads());
+        now = now.plus(CACHE_TIME);
 
-        clock.advance(JwksKeys.REFRESH_AHEAD);
-        assertThrows(IdentityProviderUnavailableException.class, () -> verifier.verify(TOKENS.valid()),
-                "expired keys are not trusted, however long the provider is down");
-    }
-
-    @Test
-    void trustsARotatedKeyAtOnce() throws InvalidTokenException {
-        verifier.verify(TOKENS.valid());
-        identityProvider.publish(TOKENS.rotated.toPublicJWK());
-
-        assertEquals(TestTokens.SUBJECT, verifier.verify(TOKENS.rs256(TOKENS.rotated, claims -> claims)));
-        assertEquals(2, identityProvider.downloads());
+        assertThrows(IdentityProviderUnavailableException.class, () -> verifier.verify(identityProvider.token()));
     }
 
     /** Made-up key ids use up the early downloads; a real rotation still gets through within the interval. */
     @Test
-    void tokensWithUnknownKeyIdsCannotBlockARotationOrHammerTheProvider() throws InvalidTokenException {
-        verifier.verify(TOKENS.valid());
-        String garbage = TOKENS.rs256(TOKENS.unpublished, claims -> claims);
-        for (int i = 0; i < 100; i++) {
-            assertThrows(InvalidTokenException.class, () -> verifier.verify(garbage));
+    void downloadsOnceForManyTokensAndOnceMoreForAKeyIdItLacksAtMostEveryInterval() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            verifier.verify(identityProvider.token());
         }
-        assertEquals(2, identityProvider.downloads(), "one download for a hundred unknown key ids");
+        assertEquals(1, identityProvider.downloads(), "one download for many tokens");
+        String garbage = identityProvider.token(header -> header.keyID("made-up"), claims -> claims);
+        for (int i = 0; i < 100; i++) {
+            assertEquals("unknown key", assertThrows(InvalidTokenException.class, () -> verifier.verify(garbage)).getMessage());
+            now = now.plusMillis(90);
+        }
+        assertEquals(2, identityProvider.downloads(), "one download, at once, for a hundred unknown key ids in nine seconds");
 
-        identityProvider.publish(TOKENS.rotated.toPublicJWK());
-        String rotated = TOKENS.rs256(TOKENS.rotated, claims -> claims);
-        assertThrows(InvalidTokenException.class, () -> verifier.verify(rotated), "within the interval the garbage used up");
+        RSAKey rotated = new RSAKeyGenerator(2048).keyID("rsa-2").generate();
+        identityProvider.publish(rotated);
+        String rotatedToken = identityProvider.token(rotated, header -> header, claims -> claims);
+        assertThrows(InvalidTokenException.class, () -> verifier.verify(rotatedToken), "within the interval the garbage used up");
 
-        clock.advance(JwksKeys.UNKNOWN_KEY_REFRESH_INTERVAL);
+        now = now.plus(JwksKeys.UNKNOWN_KEY_REFRESH_INTERVAL);
         assertThrows(InvalidTokenException.class, () -> verifier.verify(garbage));
-        assertEquals(TestTokens.SUBJECT, verifier.verify(rotated), "the garbage's own download brought the rotated key");
+        assertEquals(SUBJECT, verifier.verify(rotatedToken), "the garbage's own download brought the rotated key");
     }
 
-    @Test
-    void retriesTheFirstDownloadOnceAtColdStart() throws InvalidTokenException {
-        identityProvider.behave(JwksServer.Behaviour.FAIL_ONCE_WITH_503);
-
-        assertEquals(TestTokens.SUBJECT, verifier.verify(TOKENS.valid()));
-        assertEquals(2, identityProvider.downloads());
+    static Stream<Arguments> misbehaviours() {
+        return Stream.of(
+                Arguments.of(503, "{}", "Couldn't retrieve JWK set"),
+                Arguments.of(200, "x".repeat(JwksKeys.SIZE_LIMIT_BYTES + 1), "input limit of 65536 bytes"),
+                Arguments.of(200, "<html>Sign in</html>", "Unable to parse JWK set"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource({
-        "FAIL_WITH_503,     JWKS download failed: Server returned HTTP response code: 503",
-        "ANSWER_TOO_SLOWLY, JWKS download timed out",
-        "SERVE_OVERSIZED,   JWKS download failed: Exceeded configured input limit of 65536 bytes",
-        "SERVE_MALFORMED,   JWKS is not a JWK set",
-    })
-    void failsAsUnavailableWithoutHammeringAProviderThatMisbehaves(JwksServer.Behaviour behaviour, String reason) throws InvalidTokenException {
-        identityProvider.behave(behaviour);
+    @ParameterizedTest(name = "{2}")
+    @MethodSource("misbehaviours")
+    void failsAsUnavailableWithoutHammeringAProviderThatMisbehaves(int status, String body, String reason) throws InvalidTokenException {
+        identityProvider.respondWith(status, body);
 
         IdentityProviderUnavailableException failure = assertThrows(IdentityProviderUnavailableException.class,
-                () -> verifier.verify(TOKENS.valid()));
-        assertTrue(failure.getMessage().startsWith(reason), failure.getMessage());
+                () -> verifier.verify(identityProvider.token()));
+        assertTrue(failure.getMessage().contains(reason), failure.getMessage());
+        assertEquals(2, identityProvider.downloads(), "a download and its retry at once");
         for (int i = 0; i < 10; i++) {
-            assertThrows(IdentityProviderUnavailableException.class, () -> verifier.verify(TOKENS.valid()));
+            assertThrows(IdentityProviderUnavailableException.class, () -> verifier.verify(identityProvider.token()));
         }
-        assertEquals(2, identityProvider.downloads(), "a try and the cold start's retry, then a pause");
+        assertEquals(2, identityProvider.downloads(), "then a pause");
 
-        identityProvider.behave(JwksServer.Behaviour.SERVE);
-        clock.advance(JwksKeys.RETRY_INTERVAL);
-        assertEquals(TestTokens.SUBJECT, verifier.verify(TOKENS.valid()), "recovered a second after the provider did");
+        identityProvider.serveKeys();
+        now = now.plus(JwksKeys.RETRY_INTERVAL);
+        assertEquals(SUBJECT, verifier.verify(identityProvider.token()), "recovered a second after the provider did");
     }
+
 }

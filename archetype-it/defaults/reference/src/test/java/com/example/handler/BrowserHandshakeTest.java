@@ -1,7 +1,6 @@
 package com.example.handler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import java.time.Instant;
@@ -20,12 +19,5 @@ class BrowserHandshakeTest extends HandlerTest {
 
         assertEquals(Map.of("Sec-WebSocket-Protocol", "bearer"), response.getHeaders(),
                 "API Gateway completes the handshake only when the function accepts an offered subprotocol");
-    }
-
-    @Test
-    void acceptsNoSubprotocolWhenNoneWasOffered() {
-        var response = connectHandler().handleRequest(connect(newConnectionId(), Instant.now()), context);
-
-        assertNull(response.getHeaders());
     }
 }

@@ -1,6 +1,7 @@
 package com.example.handler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Instant;
 import java.util.Map;
@@ -15,6 +16,7 @@ class ConnectHandlerTest extends HandlerTest {
         var response = connectHandler().handleRequest(connect(connectionId, Instant.now()), context);
 
         assertEquals(200, response.getStatusCode());
+        assertNull(response.getHeaders(), "no subprotocol accepted when none was offered");
         Map<String, Object> line = output.logs().get(0);
         assertEquals("Connected", line.get("message"));
         assertEquals("INFO", line.get("level"));

@@ -11,17 +11,11 @@ import org.junit.jupiter.api.Test;
 class DefaultHandlerTest extends HandlerTest {
 
     @Test
-    void namesTheSupportedRoutesWhenTheRouteIsUnknown() throws Exception {
+    void namesTheSupportedRoutesWhenTheRouteIsUnknownAndLogsAndCountsWhatItAnswered() throws Exception {
         Map<?, ?> reply = replyTo("{\"message\": \"shout\", \"body\": \"hi\"}");
 
         assertEquals("Unknown route \"shout\"", reply.get("error"));
         assertEquals(Routes.MESSAGE_ROUTES, reply.get("routes"));
-    }
-
-    @Test
-    void logsAndCountsWhatItAnswered() throws Exception {
-        replyTo("{\"message\": \"shout\"}");
-
         Map<String, Object> line = output.logs().get(0);
         assertEquals("Answered with an error", line.get("message"));
         assertEquals(Routes.DEFAULT, line.get("route"));
@@ -31,17 +25,6 @@ class DefaultHandlerTest extends HandlerTest {
     @Test
     void explainsThatAMessageIsNotJson() throws Exception {
         assertEquals("Message is not valid JSON", replyTo("Hello World!").get("error"));
-    }
-
-    @Test
-    void explainsThatTheRouteFieldIsMissing() throws Exception {
-        assertEquals("Message must have a string field \"message\" naming the route",
-                replyTo("{\"body\": \"Hello World!\"}").get("error"));
-    }
-
-    @Test
-    void namesARouteThatStartsWithADollarAsUnknown() throws Exception {
-        assertEquals("Unknown route \"" + Routes.CONNECT + "\"", replyTo("{\"message\": \"" + Routes.CONNECT + "\"}").get("error"));
     }
 
     /** API Gateway takes messages up to 128 KB; the reply to one must still fit in a post. */

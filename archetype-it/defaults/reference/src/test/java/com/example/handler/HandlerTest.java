@@ -1,6 +1,6 @@
 package com.example.handler;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.example.connection.ConnectionStore;
 import com.example.connection.DynamoDbConnectionStore;
@@ -23,7 +23,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 
 /**
  * Runs handlers with events shaped like a deployed API's, against the project's real connection
@@ -38,14 +37,14 @@ abstract class HandlerTest {
 
     static RecordingManagementApi managementApi;
 
-    String table;
-    ConnectionStore connections;
-    ConnectionMessenger messenger;
-    LocalContext context;
-    /** What the handlers print: their structured logs and metrics. */
-    StandardOutputCapture output;
-    private final List<String> sentBodies = new ArrayList<>();
+    final String table = TestConnectionStores.newTable();
+    final ConnectionStore connections = new DynamoDbConnectionStore(LocalAws.dynamoDb(), table, Clock.systemUTC());
+    final ConnectionMessenger messenger = ConnectionMessenger.forCallbackUrl(managementApi.callbackUrl());
+    final LocalContext context = new LocalContext();
     final Metrics metrics = new Metrics("test-api");
+    /** What the handlers print: their structured logs and metrics. */
+    final StandardOutputCapture output = StandardOutputCapture.start();
+    private final List<String> sentBodies = new ArrayList<>();
 
     @BeforeAll
     static void startManagementApi() {
@@ -57,25 +56,15 @@ abstract class HandlerTest {
         managementApi.close();
     }
 
-    @BeforeEach
-    void prepareCollaborators() {
-        table = TestConnectionStores.newTable();
-        connections = new DynamoDbConnectionStore(LocalAws.dynamoDb(), table, Clock.systemUTC());
-        messenger = ConnectionMessenger.forCallbackUrl(managementApi.callbackUrl());
-        context = new LocalContext();
-        output = StandardOutputCapture.start();
-    }
-
     /** Whatever a test sent, no message and no body of one reached the log. */
     @AfterEach
     void restoreStandardOutputAndCheckNoBodyWasLogged() {
         output.close();
         for (String sent : sentBodies) {
             Matcher body = BODY_FIELD.matcher(sent);
-            List<String> secrets = body.find() ? List.of(sent, body.group(1)) : List.of(sent);
-            for (String line : output.lines()) {
-                secrets.stream().filter(secret -> secret.length() >= 6).forEach(secret ->
-                        assertFalse(line.contains(secret), "a client's message in the log: " + line));
+            for (String secret : body.find() ? List.of(sent, body.group(1)) : List.of(sent)) {
+                output.lines().stream().filter(line -> secret.length() >= 6 && line.contains(secret))
+                        .forEach(line -> fail("a client's message in the log: " + line));
             }
         }
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.example.aws.SnapStartPriming;
 import com.example.messaging.ConnectionMessenger;
 import com.example.observability.Metrics;
-import com.example.support.StubEndpoint;
 import com.example.support.ThrottlingDynamoDb;
 import dev.websocketkit.local.testing.RecordingManagementApi;
 import java.util.List;
@@ -20,9 +19,9 @@ class SnapStartPrimingTest {
     @Test
     void everyHandlerPrimesWithoutTouchingTheNetwork() {
         try (RecordingManagementApi managementApi = new RecordingManagementApi(HandlerTest.STAGE);
-                StubEndpoint dynamoDb = ThrottlingDynamoDb.start()) {
+                ThrottlingDynamoDb dynamoDb = new ThrottlingDynamoDb()) {
             ConnectionMessenger messenger = ConnectionMessenger.forCallbackUrl(managementApi.callbackUrl());
-            ThrottlingDynamoDb.store(dynamoDb).prime();
+            dynamoDb.store().prime();
             new SendHandler(messenger, METRICS).prime();
             new DefaultHandler(messenger, METRICS).prime();
 

@@ -4,24 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ClientMessageTest {
 
+    /** NUL, bidi and zero-width characters are the client's to send: they reach a log only through UntrustedText. */
     @Test
-    void readsTheRouteAndTheBody() throws InvalidMessageException {
-        ClientMessage message = ClientMessage.parse("{\"message\": \"send\", \"body\": \"Hello World!\"}");
+    void readsTheRouteAndTheBodyAsTheyAre() throws InvalidMessageException {
+        ClientMessage message = ClientMessage.parse("{\"message\": \"send\", \"body\": \"Hello\\u0000\\u202EWorld\\u200B!\"}");
 
         assertEquals("send", message.route());
-        assertEquals("Hello World!", message.textBody());
-    }
-
-    @Test
-    void keepsABodyOfAnyJsonType() throws InvalidMessageException {
-        assertEquals(Map.of("n", 1), ClientMessage.parse("{\"message\": \"x\", \"body\": {\"n\": 1}}").body());
+        assertEquals("Hello\u0000\u202EWorld\u200B!", message.textBody());
     }
 
     @ParameterizedTest
@@ -60,25 +55,10 @@ class ClientMessageTest {
     }
 
     @Test
-    void keepsNulBidiAndOtherCharactersOfTheBodyAsTheyAre() throws InvalidMessageException {
-        String body = "a\u0000b\u202Ec\u200Bd";
-
-        assertEquals(body, ClientMessage.parse("{\"message\": \"send\", \"body\": " + Json.write(body) + "}").textBody());
-    }
-
-    @Test
     void rejectsABodyWithAnUnpairedSurrogate() throws InvalidMessageException {
         ClientMessage message = ClientMessage.parse("{\"message\": \"send\", \"body\": \"half \\ud83d a smile\"}");
 
         assertEquals("Field \"body\" is not Unicode text: it has an unpaired surrogate",
-                assertThrows(InvalidMessageException.class, message::textBody).getMessage());
-    }
-
-    @Test
-    void rejectsANonStringBodyWhereTextIsRequired() throws InvalidMessageException {
-        ClientMessage message = ClientMessage.parse("{\"message\": \"send\", \"body\": null}");
-
-        assertEquals("Route \"send\" needs a string field \"body\"",
                 assertThrows(InvalidMessageException.class, message::textBody).getMessage());
     }
 }

@@ -14,14 +14,4 @@ public final class Environment {
         }
         return value;
     }
-
-    /** The variable's whole-number value; fails naming the variable when it is missing or not a number. */
-    public static long requireNumber(String name) {
-        String value = require(name);
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException("Environment variable " + name + " is not a whole number: " + value, e);
-        }
-    }
 }

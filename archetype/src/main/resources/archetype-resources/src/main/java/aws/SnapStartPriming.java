@@ -9,16 +9,10 @@ import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.warmup.SdkWarmUp;
 
 /**
- * Work a handler does before SnapStart snapshots its initialised execution environment: running
- * the hot path's code once loads and links its classes into the snapshot, so restored environments
- * do not pay for it on their first event. Two parts, measured in docs/performance.md: the SDK's
- * own {@link SdkWarmUp} for the handler's client classes (a request and response through the whole
- * client pipeline against a canned answer; it also sends one unauthenticated request to STS, as
- * the SDK designs it), then the handler's priming (JSON, replies, signing), which stays offline.
- *
- * <p>Nothing unique per environment may be created (connections to the handler's own services,
- * random seeds, credentials): the snapshot is shared by every restored copy. Without SnapStart,
- * for example locally, nothing calls it.
+ * Runs a handler's hot path before SnapStart's snapshot, so that restored environments find its
+ * classes loaded (docs/performance.md): the SDK's {@link SdkWarmUp} of its clients, then its offline
+ * priming. Nothing unique per environment may be created (connections, random seeds, credentials):
+ * every restored copy shares the snapshot. Without SnapStart, locally for instance, nothing calls it.
  */
 public final class SnapStartPriming implements Resource {
 

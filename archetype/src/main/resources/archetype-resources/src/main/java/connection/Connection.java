@@ -3,14 +3,7 @@ package ${package}.connection;
 import java.time.Instant;
 import java.util.Objects;
 
-/**
- * A client connected to the WebSocket API.
- *
- * @param connectionId the id API Gateway gave the connection
- * @param connectedAt when API Gateway accepted it
- * @param sourceIp the client's address
- * @param principal who the authorizer said the client is; {@code null} when the API has no authorizer
- */
+/** A client connected to the WebSocket API; its principal is who the authorizer said it is, {@code null} without one. */
 public record Connection(String connectionId, Instant connectedAt, String sourceIp, String principal) {
 
     public Connection {

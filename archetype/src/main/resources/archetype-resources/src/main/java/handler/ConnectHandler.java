@@ -16,11 +16,7 @@ import java.time.Instant;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/**
- * The {@code $connect} route: registers the new connection.
- * API Gateway has already checked the API key, and run the authorizer if there is one, before it
- * calls this handler.
- */
+/** The {@code $connect} route: registers the new connection, which API Gateway and the authorizer let in. */
 public final class ConnectHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
 
     static final Metric CONNECTIONS_OPENED = Metric.count("ConnectionsOpened");
@@ -42,18 +38,12 @@ public final class ConnectHandler implements RequestHandler<APIGatewayV2WebSocke
     @Override
     public APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event, Context context) {
         RequestContext request = event.getRequestContext();
-        connections.save(new Connection(
-                request.getConnectionId(),
-                Instant.ofEpochMilli(request.getConnectedAt()),
+        Map<String, Object> authorizer = request.getAuthorizer();
+        connections.save(new Connection(request.getConnectionId(), Instant.ofEpochMilli(request.getConnectedAt()),
                 request.getIdentity() == null ? null : request.getIdentity().getSourceIp(),
-                principal(request)));
-        Log.of(context).with("connectionId", event.getRequestContext().getConnectionId()).info("Connected");
+                authorizer == null ? null : (String) authorizer.get("principalId")));
+        Log.of(context).with("connectionId", request.getConnectionId()).info("Connected");
         metrics.start().add(CONNECTIONS_OPENED, 1).publish();
         return Responses.connected(event);
-    }
-
-    private static String principal(RequestContext request) {
-        Map<String, Object> authorizer = request.getAuthorizer();
-        return authorizer == null ? null : (String) authorizer.get("principalId");
     }
 }

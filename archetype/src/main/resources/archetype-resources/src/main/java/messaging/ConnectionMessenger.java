@@ -27,15 +27,11 @@ public final class ConnectionMessenger {
         this.managementApi = managementApi;
     }
 
-    /** The Management API of the stage {@code CALLBACK_URL} names. */
     public static ConnectionMessenger fromEnvironment() {
         return forCallbackUrl(URI.create(Environment.require(CALLBACK_URL_VARIABLE)));
     }
 
-    /**
-     * The callback URL is the whole endpoint, so the client gets it as a fixed endpoint provider:
-     * that skips the SDK's endpoint rules engine, which costs class loading on every cold start.
-     */
+    /** The callback URL is the whole endpoint: a fixed endpoint provider skips the SDK's rules engine and its class loading. */
     public static ConnectionMessenger forCallbackUrl(URI callbackUrl) {
         Endpoint endpoint = Endpoint.builder().url(callbackUrl).build();
         return new ConnectionMessenger(AwsClients.configure(ApiGatewayManagementApiClient.builder())
@@ -43,10 +39,7 @@ public final class ConnectionMessenger {
                 .build());
     }
 
-    /**
-     * Runs the offline part of {@link #send} once, for SnapStart: builds a PostToConnection request
-     * and signs an HTTP request like it with throwaway credentials. Nothing leaves the JVM.
-     */
+    /** Builds and signs a post with throwaway credentials, for SnapStart: nothing leaves the JVM. */
     public void prime() {
         PostToConnectionRequest request = PostToConnectionRequest.builder()
                 .connectionId("priming")
@@ -64,11 +57,7 @@ public final class ConnectionMessenger {
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "execute-api"));
     }
 
-    /**
-     * Posts {@code data} to one client.
-     *
-     * @return {@code false} when API Gateway answers 410 Gone: the client has disconnected
-     */
+    /** Posts {@code data} to one client; {@code false} when API Gateway answers 410 Gone: the client has left. */
     public boolean send(String connectionId, String data) {
         try {
             managementApi.postToConnection(request -> request.connectionId(connectionId)

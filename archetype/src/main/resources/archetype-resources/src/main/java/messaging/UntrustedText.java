@@ -1,27 +1,22 @@
 package ${package}.messaging;
 
 /**
- * Text from outside, a client's or an identity provider's, made safe to print in a log line or a
- * reply: no control or formatting character (a newline would forge a second log line, a bidi
- * override would disguise this one), no unpaired surrogate, and no more than a given length.
+ * Text from outside made safe to print in a log line or a reply: no control or formatting character
+ * (a newline would forge a log line, a bidi override disguise one), no unpaired surrogate, not too long.
  */
 public final class UntrustedText {
 
     /** Enough to recognise a value; what a log line or an error reply shows at most. */
     public static final int SHOWN_LENGTH = 64;
-    private static final char REPLACEMENT = '?';
 
     private UntrustedText() {
     }
 
     /** The text with every unsafe character replaced, cut to {@link #SHOWN_LENGTH} characters. */
     public static String printable(String text) {
-        if (text == null) {
-            return "null";
-        }
         StringBuilder printable = new StringBuilder();
         text.codePoints().limit(SHOWN_LENGTH).forEach(codePoint ->
-                printable.appendCodePoint(isSafe(codePoint) ? codePoint : REPLACEMENT));
+                printable.appendCodePoint(isSafe(codePoint) ? codePoint : '?'));
         if (text.codePointCount(0, text.length()) > SHOWN_LENGTH) {
             printable.append('…');
         }

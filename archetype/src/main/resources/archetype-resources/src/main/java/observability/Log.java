@@ -7,10 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Structured logs: one JSON object a line on standard output, which Lambda's JSON log format keeps
- * as it is, files under the function's log group, and filters by its {@code level}. Every line
- * carries the time, the level, the message, the request id and the function; {@link #with} adds the
- * connection id, the route, or a figure. Never log a token, an API key or a message body.
+ * Structured logs: one JSON object a line on standard output, which Lambda's JSON log format keeps as
+ * it is and filters by its {@code level}. Never log a token, an API key or a message body.
  *
  * <pre>{@code
  * Log.of(context).with("connectionId", id).with("route", "send").info("Echoed");

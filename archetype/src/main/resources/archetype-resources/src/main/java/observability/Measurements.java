@@ -43,30 +43,22 @@ public final class Measurements {
         return this;
     }
 
-    /**
-     * Prints the figures as one document; nothing when there are none. A document carries one value
-     * per dimension and per metric name, so one invocation records a metric for one set of dimensions.
-     */
+    /** Prints the figures as one document, which holds one value per name: a metric for one set of dimensions. */
     public void publish() {
         if (figures.isEmpty()) {
             return;
         }
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("_aws", null);
         List<Map<String, Object>> directives = new ArrayList<>();
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("_aws", Map.of("Timestamp", Instant.now().toEpochMilli(), "CloudWatchMetrics", directives));
         figures.forEach((dimensions, values) -> {
             dimensions.forEach((name, value) -> putOnce(document, name, value));
             values.forEach((metric, value) -> putOnce(document, metric.name(), value));
             List<Map<String, String>> definitions = values.keySet().stream()
                     .map(metric -> Map.of("Name", metric.name(), "Unit", metric.unit()))
                     .toList();
-            Map<String, Object> directive = new LinkedHashMap<>();
-            directive.put("Namespace", namespace);
-            directive.put("Dimensions", List.of(List.copyOf(dimensions.keySet())));
-            directive.put("Metrics", definitions);
-            directives.add(directive);
+            directives.add(Map.of("Namespace", namespace, "Dimensions", List.of(List.copyOf(dimensions.keySet())), "Metrics", definitions));
         });
-        document.put("_aws", Map.of("Timestamp", Instant.now().toEpochMilli(), "CloudWatchMetrics", directives));
         System.out.println(Json.write(document));
     }
 

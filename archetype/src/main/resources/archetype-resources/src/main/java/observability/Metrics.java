@@ -3,10 +3,9 @@ package ${package}.observability;
 import ${package}.aws.Environment;
 
 /**
- * Metrics in CloudWatch's Embedded Metric Format, in the API's namespace ({@code METRICS_NAMESPACE}):
- * each invocation gathers its figures in {@link Measurements} and prints them as one JSON line, from
- * which CloudWatch Logs extracts them. No client library and no call to CloudWatch: printing costs
- * microseconds and nothing at cold start, and one document an invocation is one log event to pay for.
+ * Metrics in CloudWatch's Embedded Metric Format, in the API's namespace: each invocation prints its
+ * {@link Measurements} as one JSON line, which CloudWatch Logs extracts. No client library and no call
+ * to CloudWatch: it costs nothing at cold start, and one log event an invocation.
  */
 public final class Metrics {
 
@@ -20,12 +19,10 @@ public final class Metrics {
         this.namespace = namespace;
     }
 
-    /** The namespace {@code METRICS_NAMESPACE} names. */
     public static Metrics fromEnvironment() {
         return new Metrics(Environment.require(NAMESPACE_VARIABLE));
     }
 
-    /** No figures yet, for one invocation. */
     public Measurements start() {
         return new Measurements(namespace);
     }

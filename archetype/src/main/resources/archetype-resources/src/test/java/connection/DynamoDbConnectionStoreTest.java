@@ -1,9 +1,12 @@
 package ${package}.connection;
 
+import static dev.websocketkit.local.template.SamTemplate.properties;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ${package}.support.TestConnectionStores;
+import dev.websocketkit.local.template.SamTemplate;
 import dev.websocketkit.local.testing.LocalAws;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -41,11 +44,13 @@ class DynamoDbConnectionStoreTest {
     }
 
     @Test
-    void writesAnExpiryThatTheTableTtlDeletes() {
+    void writesAnExpiryThatTheTableTtlOfTemplateYamlDeletes() {
         store.save(new Connection("conn-1=", NOW, "198.51.100.1", null));
 
         Map<String, AttributeValue> item = TestConnectionStores.item(tableName, "conn-1=");
         assertEquals(Long.toString(NOW.plus(DynamoDbConnectionStore.TIME_TO_LIVE).getEpochSecond()), item.get("expiresAt").n());
+        Map<String, Object> table = properties(SamTemplate.load(Path.of("template.yaml")).resource("ConnectionsTable"));
+        assertEquals(Map.of("AttributeName", "expiresAt", "Enabled", true), table.get("TimeToLiveSpecification"));
     }
 
     @Test

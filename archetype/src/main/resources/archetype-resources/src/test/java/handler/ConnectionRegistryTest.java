@@ -16,28 +16,18 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class ConnectionRegistryTest extends HandlerTest {
 
     @Test
-    void registersTheConnectionWithItsTimeAndSourceAddress() {
+    void registersTheConnectionWithItsTimeSourceAddressAndThePrincipalAnAuthorizerPassedOn() {
         String connectionId = newConnectionId();
         Instant connectedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-
-        var response = connectHandler().handleRequest(connect(connectionId, connectedAt), context);
-
-        assertEquals(200, response.getStatusCode());
-        Map<String, AttributeValue> item = stored(connectionId);
-        assertEquals(connectedAt.toString(), item.get("connectedAt").s());
-        assertEquals(SOURCE_IP, item.get("sourceIp").s());
-        assertFalse(item.containsKey("principal"), "no authorizer, no principal");
-    }
-
-    @Test
-    void registersThePrincipalAnAuthorizerPassedOn() {
-        String connectionId = newConnectionId();
-        APIGatewayV2WebSocketEvent event = connect(connectionId, Instant.now());
+        APIGatewayV2WebSocketEvent event = connect(connectionId, connectedAt);
         event.getRequestContext().setAuthorizer(Map.of("principalId", "user-42"));
 
         connectHandler().handleRequest(event, context);
 
-        assertEquals("user-42", stored(connectionId).get("principal").s());
+        Map<String, AttributeValue> item = TestConnectionStores.item(table, connectionId);
+        assertEquals(connectedAt.toString(), item.get("connectedAt").s());
+        assertEquals(SOURCE_IP, item.get("sourceIp").s());
+        assertEquals("user-42", item.get("principal").s());
     }
 
     @Test
@@ -49,11 +39,5 @@ class ConnectionRegistryTest extends HandlerTest {
 
         assertEquals(200, response.getStatusCode());
         assertFalse(isStored(connectionId));
-    }
-
-    private Map<String, AttributeValue> stored(String connectionId) {
-        Map<String, AttributeValue> item = TestConnectionStores.item(table, connectionId);
-        assertFalse(item.isEmpty(), connectionId + " was not stored");
-        return item;
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import ${package}.aws.SnapStartPriming;
 import ${package}.messaging.ConnectionMessenger;
 import ${package}.observability.Metrics;
-import ${package}.support.StubEndpoint;
 import ${package}.support.ThrottlingDynamoDb;
 import dev.websocketkit.local.testing.RecordingManagementApi;
 import java.util.List;
@@ -20,9 +19,9 @@ class SnapStartPrimingTest {
     @Test
     void everyHandlerPrimesWithoutTouchingTheNetwork() {
         try (RecordingManagementApi managementApi = new RecordingManagementApi(HandlerTest.STAGE);
-                StubEndpoint dynamoDb = ThrottlingDynamoDb.start()) {
+                ThrottlingDynamoDb dynamoDb = new ThrottlingDynamoDb()) {
             ConnectionMessenger messenger = ConnectionMessenger.forCallbackUrl(managementApi.callbackUrl());
-            ThrottlingDynamoDb.store(dynamoDb).prime();
+            dynamoDb.store().prime();
             new SendHandler(messenger, METRICS).prime();
             new DefaultHandler(messenger, METRICS).prime();
 

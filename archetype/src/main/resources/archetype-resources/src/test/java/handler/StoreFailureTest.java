@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ${package}.connection.ConnectionStore;
-import ${package}.support.StubEndpoint;
 import ${package}.support.ThrottlingDynamoDb;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -20,30 +16,17 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 class StoreFailureTest extends HandlerTest {
 
-    private StubEndpoint throttlingDynamoDb;
-    private ConnectionStore throttledStore;
-
-    @BeforeEach
-    void startThrottlingDynamoDb() {
-        throttlingDynamoDb = ThrottlingDynamoDb.start();
-        throttledStore = ThrottlingDynamoDb.store(throttlingDynamoDb);
-    }
-
-    @AfterEach
-    void stop() {
-        throttlingDynamoDb.close();
-    }
-
     @Test
     void connectRetriesWithBackoffThenFailsTouchingOnlyItsOwnConnection() {
         String connectionId = newConnectionId();
-        ConnectHandler handler = new ConnectHandler(throttledStore, metrics);
+        try (ThrottlingDynamoDb dynamoDb = new ThrottlingDynamoDb()) {
+            ConnectHandler handler = new ConnectHandler(dynamoDb.store(), metrics);
 
-        assertThrows(SdkException.class, () -> handler.handleRequest(connect(connectionId, Instant.now()), context));
+            assertThrows(SdkException.class, () -> handler.handleRequest(connect(connectionId, Instant.now()), context));
 
-        List<String> requests = throttlingDynamoDb.requests();
-        assertEquals(3, requests.size(), "the SDK's standard retry mode tries three times");
-        assertTrue(requests.stream().allMatch(request -> request.contains(connectionId)),
-                "every attempt concerned the connecting client only");
+            List<String> requests = dynamoDb.requests();
+            assertEquals(3, requests.size(), "the SDK's standard retry mode tries three times");
+            assertTrue(requests.stream().allMatch(request -> request.contains(connectionId)), "every attempt concerned the connecting client only");
+        }
     }
 }

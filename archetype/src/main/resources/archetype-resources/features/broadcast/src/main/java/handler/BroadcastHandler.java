@@ -2,6 +2,7 @@ package ${package}.handler;
 
 import ${package}.aws.AwsClients;
 import ${package}.aws.Environment;
+import ${package}.aws.SnapStartPriming;
 import ${package}.broadcast.Delivery;
 import ${package}.broadcast.FanOut;
 import ${package}.connection.Audience;
@@ -63,14 +64,14 @@ public final class BroadcastHandler extends TextMessageHandler {
     /** Lambda's constructor: the table, the Management API, the queue, the limits and the metrics namespace from the function's environment. */
     public BroadcastHandler() {
         this(AwsClients.configure(DynamoDbClient.builder()).build(), Environment.require(DynamoDbConnectionStore.TABLE_VARIABLE));
-        primeBeforeSnapshot(ApiGatewayManagementApiClient.class, DynamoDbClient.class, SqsClient.class);
+        SnapStartPriming.register(this::prime, ApiGatewayManagementApiClient.class, DynamoDbClient.class, SqsClient.class);
     }
 
     /** The store and the audience share one client: clients are built once per environment. */
     private BroadcastHandler(DynamoDbClient dynamoDb, String table) {
         this(new DynamoDbConnectionStore(dynamoDb, table, Clock.systemUTC()), new DynamoDbAudience(dynamoDb, table, Clock.systemUTC()),
-                ConnectionMessenger.fromEnvironment(), FanOut.fromEnvironment(), (int) Environment.requireNumber(FAN_OUT_THRESHOLD_VARIABLE),
-                Duration.ofSeconds(Environment.requireNumber(INTERVAL_VARIABLE)), Clock.systemUTC(), Metrics.fromEnvironment());
+                ConnectionMessenger.fromEnvironment(), FanOut.fromEnvironment(), Integer.parseInt(Environment.require(FAN_OUT_THRESHOLD_VARIABLE)),
+                Duration.ofSeconds(Long.parseLong(Environment.require(INTERVAL_VARIABLE))), Clock.systemUTC(), Metrics.fromEnvironment());
     }
 
     BroadcastHandler(ConnectionStore connections, Audience audience, ConnectionMessenger messenger, FanOut fanOut,

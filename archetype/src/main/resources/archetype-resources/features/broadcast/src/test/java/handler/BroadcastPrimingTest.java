@@ -7,10 +7,8 @@ import ${package}.connection.ConnectionStore;
 import ${package}.connection.DynamoDbAudience;
 import ${package}.messaging.ConnectionMessenger;
 import ${package}.observability.Metrics;
-import ${package}.support.StubEndpoint;
 import ${package}.support.ThrottlingDynamoDb;
 import dev.websocketkit.local.testing.RecordingManagementApi;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -27,12 +25,12 @@ class BroadcastPrimingTest {
     @Test
     void broadcastHandlersPrimeWithoutTouchingTheNetwork() {
         try (RecordingManagementApi managementApi = new RecordingManagementApi(HandlerTest.STAGE);
-                StubEndpoint dynamoDb = ThrottlingDynamoDb.start()) {
+                ThrottlingDynamoDb dynamoDb = new ThrottlingDynamoDb()) {
             ConnectionMessenger messenger = ConnectionMessenger.forCallbackUrl(managementApi.callbackUrl());
-            ConnectionStore connections = ThrottlingDynamoDb.store(dynamoDb);
-            DynamoDbAudience audience = new DynamoDbAudience(ThrottlingDynamoDb.client(dynamoDb), "connections", Clock.systemUTC());
+            ConnectionStore connections = dynamoDb.store();
+            DynamoDbAudience audience = new DynamoDbAudience(dynamoDb.client(), "connections", Clock.systemUTC());
             // The DynamoDB stub stands in for SQS as well: a request from either would show in its log.
-            FanOut fanOut = new FanOut(SqsClient.builder().region(Region.US_EAST_1).endpointOverride(URI.create(dynamoDb.url()))
+            FanOut fanOut = new FanOut(SqsClient.builder().region(Region.US_EAST_1).endpointOverride(dynamoDb.url())
                     .credentialsProvider(AnonymousCredentialsProvider.create()).build(), "https://sqs.invalid/queue", "https://sqs.invalid/dlq");
 
             new BroadcastHandler(connections, audience, messenger, fanOut, 500, Duration.ZERO, Clock.systemUTC(), METRICS).prime();

@@ -4,9 +4,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 
 /**
- * Status answers to API Gateway. Clients never see them: replies travel through the Management API.
- * A route answers 200 to input it refused too, once its error reply is on its way: API Gateway counts
- * any other status as an {@code IntegrationError}, which the alarms keep for real failures.
+ * Status answers to API Gateway, which clients never see: 200 to refused input too, once the error
+ * reply is on its way, since API Gateway counts other statuses as {@code IntegrationError}s.
  */
 final class Responses {
 

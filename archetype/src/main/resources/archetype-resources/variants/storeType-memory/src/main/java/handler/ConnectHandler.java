@@ -8,12 +8,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 
-/**
- * The {@code $connect} route: accepts the new connection. Nothing is stored: an echo API needs no
- * record of its connections.
- * API Gateway has already checked the API key, and run the authorizer if there is one, before it
- * calls this handler.
- */
+/** The {@code $connect} route: accepts the new connection, which API Gateway and the authorizer let in; an echo API stores none. */
 public final class ConnectHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
 
     static final Metric CONNECTIONS_OPENED = Metric.count("ConnectionsOpened");
