@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,35 +84,67 @@ public final class Benchmark {
         Targets.print();
     }
 
+    /** The handlers of the cold start section: label, event kind, class name. */
+    private static final String[][] HANDLERS = {{"send (echo, Management API)", "send", "SendHandler"},
+            {"$connect (DynamoDB Local)", "connect", "ConnectHandler"}};
+
+    /** Two runs of a comparison agree when their medians differ by at most this share. */
+    static final double STABLE_WITHIN = 0.05;
+
     private static void coldStarts(Scale scale) throws Exception {
         int runs = scale.coldStartRuns();
+        int pairs = scale.coldStartPairs();
         String packageName = System.getProperty("bench.package", "com.example");
         String generatedJar = System.getProperty("bench.generatedJar");
         String defaults = System.getProperty("bench.sdkDefaultsJar");
         String archetypeLambda = System.getProperty("bench.archetypeLambdaJar");
+        String runnerClasspath = System.getProperty("bench.runnerClasses") + File.pathSeparator + System.getProperty("bench.runtimeClasspath");
         try (LocalAws aws = new LocalAws()) {
-            ColdStart coldStart = new ColdStart(System.getProperty("bench.java"), System.getProperty("bench.runnerClasses"), aws.environment());
-            double floor = median(coldStart.measure(System.getProperty("bench.floorClasspath"), "bench.FloorHandler", "floor", runs));
+            ColdStart coldStart = new ColdStart(System.getProperty("bench.java"), runnerClasspath, aws.environment());
+            ColdStart.Handler floorHandler = new ColdStart.Handler(System.getProperty("bench.floorClasspath"), "bench.FloorHandler", "floor");
+            coldStart.warmUp(floorHandler);
+            double floor = median(coldStart.measure(floorHandler.classpath(), floorHandler.handlerClass(), "floor", runs));
 
             System.out.printf("%n1. Cold start: process start to reply, fresh JVMs, %s, flags %s%n",
                     coldStart.pinned() ? "1 CPU (taskset -c 0)" : "all CPUs (no taskset here)", String.join(" ", ColdStart.LAMBDA_JVM_FLAGS));
-            System.out.println("   Every handler does the same JSON work and runs from a shaded jar. Floor: a handler that returns a constant.");
+            System.out.println("   Every handler does the same JSON work and runs from a shaded jar, under Lambda's Java runtime's logger and context");
+            System.out.println("   (AWS_LAMBDA_LOG_FORMAT=JSON, as the template sets). Floor: a handler that returns a constant.");
             System.out.println("   (1): clients from builder() with the SDK's defaults. (2): clients built as AWS's archetype-lambda builds them.");
-            System.out.printf("   (1) is the median of %d runs. (2) and the generated handler run in turns, (2) then generated, then generated%n", runs);
-            System.out.printf("   then (2), %d pairs: generated/(2) is the median of the pairs' ratios, with the lowest and highest ratio.%n", runs);
-            Table table = new Table("handler", "floor ms", "(1) SDK defaults ms", "(2) archetype-lambda ms", "generated ms",
-                    "generated/(1)", "generated/(2)", "pair ratios low-high");
-            for (String[] handler : new String[][] {{"send (echo, Management API)", "send", "SendHandler"},
-                    {"$connect (DynamoDB Local)", "connect", "ConnectHandler"}}) {
-                double sdkDefaults = median(coldStart.measure(defaults, "bench.defaults." + handler[2], handler[1], runs));
-                ColdStart.Comparison pairs = coldStart.compare(
-                        new ColdStart.Handler(archetypeLambda, "bench.archetypelambda." + handler[2], handler[1]),
-                        new ColdStart.Handler(generatedJar, packageName + ".handler." + handler[2], handler[1]), runs);
-                double generated = median(pairs.bMillis());
-                table.row(handler[0], ms(floor), ms(sdkDefaults), ms(median(pairs.aMillis())), ms(generated), ratio(generated / sdkDefaults),
-                        ratio(median(pairs.ratios())), ratio(Collections.min(pairs.ratios())) + "-" + ratio(Collections.max(pairs.ratios())));
+            System.out.printf("   Floor and (1): median of %d runs. (2) and the generated handler: %d pairs run in turns, (2) then generated,%n", runs, pairs);
+            System.out.println("   then generated then (2), after one untimed run of each; every pair counts. generated/(2) is the median of the");
+            System.out.println("   pairs' ratios with its 95% confidence interval (order statistics), of wall time and of processor time");
+            System.out.println("   (CPU: user + system, all the JVM's threads, from /proc), which other load on the machine disturbs less.");
+            List<Map<String, MedianInterval[]>> repetitions = new ArrayList<>();
+            for (int repetition = 1; repetition <= scale.coldStartRepeats(); repetition++) {
+                // A check of the check: in the last repetition the generated handler is made slower on purpose (bench.skewMillis).
+                int skew = repetition > 1 && repetition == scale.coldStartRepeats() ? Integer.getInteger("bench.skewMillis", 0) : 0;
+                if (scale.coldStartRepeats() > 1) {
+                    System.out.printf("   Run %d of %d%s%n", repetition, scale.coldStartRepeats(),
+                            skew > 0 ? ", the generated handler slowed by " + skew + " ms of processor time on purpose (BENCH_SKEW_MS)" : "");
+                }
+                Table table = new Table("handler", "floor ms", "(1) SDK defaults ms", "(2) archetype-lambda ms", "generated ms",
+                        "generated/(1)", "generated/(2), 95% CI", "CPU (2) ms", "CPU generated ms", "CPU generated/(2), 95% CI");
+                Map<String, MedianInterval[]> medians = new LinkedHashMap<>();
+                for (String[] handler : HANDLERS) {
+                    double sdkDefaults = median(coldStart.measure(defaults, "bench.defaults." + handler[2], handler[1], runs));
+                    ColdStart.Comparison compared = coldStart.compare(
+                            new ColdStart.Handler(archetypeLambda, "bench.archetypelambda." + handler[2], handler[1]),
+                            new ColdStart.Handler(generatedJar, packageName + ".handler." + handler[2], handler[1]).slowedBy(skew), pairs);
+                    double generated = median(ColdStart.Comparison.wall(compared.b()));
+                    MedianInterval wall = MedianInterval.of(compared.wallRatios());
+                    MedianInterval cpu = MedianInterval.of(compared.cpuRatios());
+                    medians.put(handler[0], new MedianInterval[] {wall, cpu});
+                    table.row(handler[0], ms(floor), ms(sdkDefaults), ms(median(ColdStart.Comparison.wall(compared.a()))), ms(generated),
+                            ratio(generated / sdkDefaults), wall.ratio(), ms(median(ColdStart.Comparison.cpu(compared.a()))),
+                            ms(median(ColdStart.Comparison.cpu(compared.b()))), cpu.ratio());
+                }
+                table.print();
+                repetitions.add(medians);
             }
-            table.print();
+            if (repetitions.size() > 1) {
+                stability(repetitions);
+            }
+            logsAndMetrics(coldStart, generatedJar, packageName, pairs);
             classesLoaded(coldStart, archetypeLambda, generatedJar, packageName);
 
             System.out.println();
@@ -129,15 +162,72 @@ public final class Benchmark {
         }
     }
 
-    /** What one cold start of each handler loads, the archetype-lambda way against the generated one, by origin. */
+    /**
+     * The stability check (bench.repeat of 2 or more): each repetition's median of generated/(2), of
+     * wall and of processor time, beside the first's, and whether they agree within {@link #STABLE_WITHIN}.
+     */
+    private static void stability(List<Map<String, MedianInterval[]>> repetitions) {
+        System.out.println();
+        System.out.printf("   Stability: generated/(2) in each run above, and how far each run's median is from run 1's (they agree when within %.0f%%)%n",
+                STABLE_WITHIN * 100);
+        Table table = new Table("handler", "time", "run 1", "run", "that run", "difference", "agree within 5%");
+        for (String handler : repetitions.get(0).keySet()) {
+            for (int kind = 0; kind < 2; kind++) {
+                MedianInterval first = repetitions.get(0).get(handler)[kind];
+                for (int repetition = 1; repetition < repetitions.size(); repetition++) {
+                    MedianInterval other = repetitions.get(repetition).get(handler)[kind];
+                    double difference = (other.median() - first.median()) / first.median();
+                    table.row(handler, kind == 0 ? "wall" : "CPU", first.ratio(), Integer.toString(repetition + 1), other.ratio(),
+                            String.format(Locale.ROOT, "%+.1f%%", difference * 100), Math.abs(difference) <= STABLE_WITHIN ? "yes" : "NO");
+                }
+            }
+        }
+        table.print();
+    }
+
+    /**
+     * The generated handlers with their logs and metrics written other ways, each against the generated
+     * handler in alternating pairs, and the size of each one's jar.
+     */
+    private static void logsAndMetrics(ColdStart coldStart, String generatedJar, String packageName, int pairs) throws Exception {
+        String[][] variants = {
+                {"Powertools v2's libraries: SLF4J, log4j2 JsonTemplateLayout, aws-embedded-metrics", System.getProperty("bench.log4j2EmfJar")},
+                {"Lambda's JSON log format: the runtime's LambdaLogger, EMF as generated", System.getProperty("bench.lambdaJsonLogJar")}};
+        System.out.println();
+        System.out.println("   Logs and metrics: the generated handlers, their observability package replaced, against the generated handler");
+        System.out.printf("   (JSON lines and one EMF document a invocation printed by hand through jackson-jr), %d pairs in turns each, after one%n", pairs);
+        System.out.println("   untimed run of each; variant/generated is the median of the pairs' ratios with its 95% confidence interval.");
+        Table table = new Table("handler", "logs and metrics", "jar MB", "generated ms", "variant ms", "variant/generated, 95% CI",
+                "CPU generated ms", "CPU variant ms", "CPU variant/generated, 95% CI");
+        for (String[] handler : HANDLERS) {
+            ColdStart.Handler generated = new ColdStart.Handler(generatedJar, packageName + ".handler." + handler[2], handler[1]);
+            table.row(handler[0], "generated: hand-written, jackson-jr", mb(Files.size(Path.of(generatedJar))), "", "", "", "", "", "");
+            for (String[] variant : variants) {
+                ColdStart.Comparison compared = coldStart.compare(generated,
+                        new ColdStart.Handler(variant[1], packageName + ".handler." + handler[2], handler[1]), pairs);
+                table.row(handler[0], variant[0], mb(Files.size(Path.of(variant[1]))),
+                        ms(median(ColdStart.Comparison.wall(compared.a()))), ms(median(ColdStart.Comparison.wall(compared.b()))),
+                        MedianInterval.of(compared.wallRatios()).ratio(),
+                        ms(median(ColdStart.Comparison.cpu(compared.a()))), ms(median(ColdStart.Comparison.cpu(compared.b()))),
+                        MedianInterval.of(compared.cpuRatios()).ratio());
+            }
+        }
+        table.print();
+    }
+
+    /** What one cold start of each handler loads, by origin: the archetype-lambda way, the generated one, and its logs and metrics variants. */
     private static void classesLoaded(ColdStart coldStart, String archetypeLambda, String generatedJar, String packageName) throws Exception {
         System.out.println();
-        System.out.println("   Classes one cold start loads (-Xlog:class+load), by where they come from: (2) archetype-lambda and generated");
-        Table table = new Table("loaded from", "send (2)", "send generated", "$connect (2)", "$connect generated");
+        System.out.println("   Classes one cold start loads (-Xlog:class+load), by where they come from: (2) archetype-lambda, generated,");
+        System.out.println("   and generated with log4j2 and aws-embedded-metrics (L+E) or with Lambda's JSON log format (JSON)");
+        Table table = new Table("loaded from", "send (2)", "send generated", "send L+E", "send JSON",
+                "$connect (2)", "$connect generated", "$connect L+E", "$connect JSON");
         List<Map<String, Integer>> counts = new ArrayList<>();
         for (String[] handler : new String[][] {{"send", "SendHandler"}, {"connect", "ConnectHandler"}}) {
             counts.add(coldStart.classesLoaded(new ColdStart.Handler(archetypeLambda, "bench.archetypelambda." + handler[1], handler[0])));
-            counts.add(coldStart.classesLoaded(new ColdStart.Handler(generatedJar, packageName + ".handler." + handler[1], handler[0])));
+            for (String jar : List.of(generatedJar, System.getProperty("bench.log4j2EmfJar"), System.getProperty("bench.lambdaJsonLogJar"))) {
+                counts.add(coldStart.classesLoaded(new ColdStart.Handler(jar, packageName + ".handler." + handler[1], handler[0])));
+            }
         }
         Set<String> origins = new TreeSet<>();
         counts.forEach(count -> origins.addAll(count.keySet()));
@@ -160,6 +250,8 @@ public final class Benchmark {
         sizes.row("generated, shared by every function", mb(Files.size(Path.of(generatedJar))));
         sizes.row("(1) SDK defaults: send and $connect", mb(Files.size(Path.of(System.getProperty("bench.sdkDefaultsJar")))));
         sizes.row("(2) archetype-lambda: send and $connect", mb(Files.size(Path.of(System.getProperty("bench.archetypeLambdaJar")))));
+        sizes.row("generated, logs and metrics through log4j2 and aws-embedded-metrics", mb(Files.size(Path.of(System.getProperty("bench.log4j2EmfJar")))));
+        sizes.row("generated, logs through Lambda's JSON log format", mb(Files.size(Path.of(System.getProperty("bench.lambdaJsonLogJar")))));
         String runtime = GeneratedProject.lean().functionClasspath();
         sizes.row("if split: send or $default alone", mb(classpathBytes(runtime, "dynamodb-", "nimbus-jose-jwt-")));
         sizes.row("if split: $connect or $disconnect alone", mb(classpathBytes(runtime, "apigatewaymanagementapi-", "nimbus-jose-jwt-")));

@@ -19,9 +19,14 @@ final class ClassOrigin {
             new String[] {"software.amazon.awssdk.auth.", "AWS SDK: HTTP, signing"},
             new String[] {"software.amazon.awssdk.", "AWS SDK: core, protocols, regions"},
             new String[] {"com.fasterxml.jackson.", "jackson"},
+            new String[] {"com.amazonaws.services.lambda.runtime.api.client.", "Lambda's runtime: its logger and context"},
+            new String[] {"com.amazonaws.services.lambda.runtime.serialization.", "Lambda's runtime: its logger and context"},
+            new String[] {"com.amazonaws.lambda.thirdparty.", "Lambda's runtime: its logger and context"},
             new String[] {"com.amazonaws.services.lambda.", "aws-lambda-java-core and -events"},
+            new String[] {"org.apache.logging.log4j.", "SLF4J and log4j2"},
+            new String[] {"org.slf4j.", "SLF4J and log4j2"},
+            new String[] {"software.amazon.cloudwatchlogs.emf.", "aws-embedded-metrics"},
             new String[] {"org.reactivestreams.", "other libraries"},
-            new String[] {"org.slf4j.", "other libraries"},
             new String[] {"com.nimbusds.", "other libraries"});
 
     /** Where the runner's own classes load from. */

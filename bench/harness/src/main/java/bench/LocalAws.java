@@ -28,16 +28,28 @@ final class LocalAws implements AutoCloseable {
                 "KeySchema", List.of(Map.of("AttributeName", "connectionId", "KeyType", "HASH"))));
     }
 
-    /** The variables Lambda would give the measured functions, pointing at this local AWS. */
+    /**
+     * The variables Lambda would give the measured functions, pointing at this local AWS: the
+     * function's own, and Lambda's, with the log format and level the template sets (JSON, INFO).
+     */
     Map<String, String> environment() {
-        return Map.of(
-                "AWS_REGION", "us-east-1",
-                "AWS_ACCESS_KEY_ID", "AKIDBENCH",
-                "AWS_SECRET_ACCESS_KEY", "bench",
-                "CALLBACK_URL", callbackUrl(),
-                "CONNECTIONS_TABLE", table,
-                "METRICS_NAMESPACE", "echo-app-bench",
-                "AWS_ENDPOINT_URL_DYNAMODB", DynamoDbLocal.endpoint().toString());
+        return Map.ofEntries(
+                Map.entry("AWS_REGION", "us-east-1"),
+                Map.entry("AWS_ACCESS_KEY_ID", "AKIDBENCH"),
+                Map.entry("AWS_SECRET_ACCESS_KEY", "bench"),
+                Map.entry("CALLBACK_URL", callbackUrl()),
+                Map.entry("CONNECTIONS_TABLE", table),
+                Map.entry("METRICS_NAMESPACE", "echo-app-bench"),
+                Map.entry("AWS_ENDPOINT_URL_DYNAMODB", DynamoDbLocal.endpoint().toString()),
+                Map.entry("AWS_LAMBDA_FUNCTION_NAME", "bench"),
+                Map.entry("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST"),
+                Map.entry("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024"),
+                Map.entry("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/bench"),
+                Map.entry("AWS_LAMBDA_LOG_STREAM_NAME", "2026/12/01/[$LATEST]bench"),
+                Map.entry("AWS_LAMBDA_LOG_FORMAT", "JSON"),
+                Map.entry("AWS_LAMBDA_LOG_LEVEL", "INFO"),
+                Map.entry("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand"),
+                Map.entry("AWS_EXECUTION_ENV", "AWS_Lambda_java21"));
     }
 
     String callbackUrl() {
