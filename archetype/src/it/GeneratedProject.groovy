@@ -258,9 +258,11 @@ class GeneratedProject {
         }
         Set<String> referable = (sections.Parameters ?: []) + (sections.Resources ?: []) as Set
         Set<String> subVariables = (template =~ /(?m)^\s+- (\w+): !/).collect { it[1] as String } as Set
-        Set<String> references = ((template =~ /!Ref\s+([\w:.]+)/).collect { it[1] } + (template =~ /!GetAtt\s+([\w.]+)/).collect { it[1] }
-                + (template =~ /\$\{([\w:.]+)}/).collect { it[1] } + (template =~ /DependsOn: \[?([\w, ]+)]?/).collect { it[1].split(/,\s*/) }.flatten())
-                .collect { (it as String).tokenize('.')[0] }.findAll { !it.startsWith('AWS::') && !(it in subVariables) } as Set
+        Set<String> loopIdentifiers = (template =~ /Fn::ForEach::\w+:\n\s+- (\w+)/).collect { it[1] as String } as Set
+        String code = template.readLines().findAll { !it.trim().startsWith('#') }.join('\n')
+        Set<String> references = ((code =~ /!Ref[ \t]+([\w:.]+)/).collect { it[1] } + (code =~ /!GetAtt[ \t]+([\w.]+)/).collect { it[1] }
+                + (code =~ /\$\{([\w:.]+)}/).collect { it[1] } + (code =~ /DependsOn: \[?([\w, ]+)]?/).collect { it[1].split(/,\s*/) }.flatten())
+                .collect { (it as String).tokenize('.')[0] }.findAll { !it.startsWith('AWS::') && !(it in subVariables) && !(it in loopIdentifiers) } as Set
         assert referable.containsAll(references): "references to undefined parameters or resources: ${references - referable}"
         Set<String> conditions = ((template =~ /Condition: (\w+)/).collect { it[1] } + (template =~ /!If \[(\w+),/).collect { it[1] }) as Set
         assert (sections.Conditions ?: []).containsAll(conditions): "undefined conditions: ${conditions - sections.Conditions}"
