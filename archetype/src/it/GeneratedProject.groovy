@@ -356,10 +356,10 @@ class GeneratedProject {
         lines.subList(start, end < 0 ? lines.size() : end).join('\n')
     }
 
-    /** The API's own metrics: those the main code declares with Metric.count or Metric.milliseconds. */
+    /** The API's own metrics: those the main code declares with Metric.count or new Metric. */
     Set<String> declaredMetrics() {
         sources().findAll { it.path.contains("${File.separator}src${File.separator}main${File.separator}") && it.name.endsWith('.java') }
-                .collectMany { (it.text =~ /Metric\.(?:count|milliseconds)\("(\w+)"\)/).collect { it[1] as String } } as Set
+                .collectMany { (it.text =~ /(?:Metric\.count|new Metric)\("(\w+)"/).collect { it[1] as String } } as Set
     }
 
     /** Every dashboard widget of the API's namespace names a metric the code publishes, and every such metric is shown. */

@@ -25,7 +25,9 @@ final class ClassOrigin {
             new String[] {"com.amazonaws.services.lambda.", "aws-lambda-java-core and -events"},
             new String[] {"org.apache.logging.log4j.", "SLF4J and log4j2"},
             new String[] {"org.slf4j.", "SLF4J and log4j2"},
-            new String[] {"software.amazon.cloudwatchlogs.emf.", "aws-embedded-metrics"},
+            new String[] {"software.amazon.cloudwatchlogs.emf.", "Powertools' metrics and aws-embedded-metrics"},
+            new String[] {"software.amazon.lambda.powertools.", "Powertools' metrics and aws-embedded-metrics"},
+            new String[] {"org.apache.commons.lang3.", "other libraries"},
             new String[] {"org.reactivestreams.", "other libraries"},
             new String[] {"com.nimbusds.", "other libraries"});
 

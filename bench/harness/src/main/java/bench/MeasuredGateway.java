@@ -62,6 +62,7 @@ public final class MeasuredGateway {
                 case "--template" -> config = LocalGatewayConfig.forTemplate(Path.of(value)).port(0);
                 case "--function-classpath" -> config.functionClasses(classLoader(value));
                 case "--management-api-latency" -> config.managementApiLatency(Duration.parse(value));
+                case "--new-connections-per-second" -> config.newConnectionsPerSecond(Integer.parseInt(value));
                 case "--parameter" -> config.parameter(value.substring(0, value.indexOf('=')), value.substring(value.indexOf('=') + 1));
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (--template comes first)");
             }

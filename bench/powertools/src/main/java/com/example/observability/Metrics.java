@@ -3,20 +3,18 @@
 package com.example.observability;
 
 import com.example.aws.Environment;
-import software.amazon.cloudwatchlogs.emf.environment.EnvironmentProvider;
+import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /**
  * Bench variant of the generated {@code Metrics}, same API: each invocation's figures go through
- * aws-embedded-metrics' {@code MetricsLogger}, as Powertools v2's metrics module writes them (its
- * {@code EmfMetricsLogger} wraps one, with one {@code EnvironmentProvider} for the function).
+ * Powertools for AWS Lambda (Java) v2's metrics module, by its functional API (no AspectJ): the one
+ * {@code Metrics} instance of {@link MetricsFactory}, flushed once an invocation.
  */
 public final class Metrics {
 
     public static final String NAMESPACE_VARIABLE = "METRICS_NAMESPACE";
     /** The dimension of figures per route. */
     public static final String ROUTE = "Route";
-
-    private static final EnvironmentProvider ENVIRONMENTS = new EnvironmentProvider();
 
     private final String namespace;
 
@@ -29,6 +27,8 @@ public final class Metrics {
     }
 
     public Measurements start() {
-        return new Measurements(namespace, ENVIRONMENTS);
+        software.amazon.lambda.powertools.metrics.Metrics metrics = MetricsFactory.getMetricsInstance();
+        metrics.setNamespace(namespace);
+        return new Measurements(metrics);
     }
 }

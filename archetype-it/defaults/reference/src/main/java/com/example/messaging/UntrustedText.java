@@ -23,9 +23,14 @@ public final class UntrustedText {
         return printable.toString();
     }
 
-    /** Whether the text holds a UTF-16 surrogate without its pair: not Unicode text, and not encodable as UTF-8. */
+    /** Whether the text holds a UTF-16 surrogate without its pair: not Unicode text (a loop: no stream classes at cold start). */
     public static boolean hasUnpairedSurrogate(String text) {
-        return text.codePoints().anyMatch(codePoint -> Character.getType(codePoint) == Character.SURROGATE);
+        for (int index = 0; index < text.length(); index = text.offsetByCodePoints(index, 1)) {
+            if (Character.getType(text.codePointAt(index)) == Character.SURROGATE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isSafe(int codePoint) {

@@ -6,8 +6,4 @@ public record Metric(String name, String unit) {
     public static Metric count(String name) {
         return new Metric(name, "Count");
     }
-
-    public static Metric milliseconds(String name) {
-        return new Metric(name, "Milliseconds");
-    }
 }

@@ -21,8 +21,9 @@ import java.util.Map;
 public final class Measurements {
 
     private final String namespace;
-    /** The figures by the dimensions they are for: no dimension for the API's totals. */
-    private final Map<Map<String, String>, Map<Metric, Long>> figures = new LinkedHashMap<>();
+    /** By dimensions (none for the API's totals), then by name: a record key's first hashCode would cost cold start milliseconds. */
+    private final Map<Map<String, String>, Map<String, Long>> figures = new LinkedHashMap<>();
+    private final Map<String, String> units = new LinkedHashMap<>();
 
     Measurements(String namespace) {
         this.namespace = namespace;
@@ -39,7 +40,8 @@ public final class Measurements {
     }
 
     private Measurements add(Metric metric, long value, Map<String, String> dimensions) {
-        figures.computeIfAbsent(dimensions, any -> new LinkedHashMap<>()).merge(metric, value, Long::sum);
+        units.put(metric.name(), metric.unit());
+        figures.computeIfAbsent(dimensions, any -> new LinkedHashMap<>()).merge(metric.name(), value, Long::sum);
         return this;
     }
 
@@ -53,10 +55,11 @@ public final class Measurements {
         document.put("_aws", Map.of("Timestamp", Instant.now().toEpochMilli(), "CloudWatchMetrics", directives));
         figures.forEach((dimensions, values) -> {
             dimensions.forEach((name, value) -> putOnce(document, name, value));
-            values.forEach((metric, value) -> putOnce(document, metric.name(), value));
-            List<Map<String, String>> definitions = values.keySet().stream()
-                    .map(metric -> Map.of("Name", metric.name(), "Unit", metric.unit()))
-                    .toList();
+            List<Map<String, String>> definitions = new ArrayList<>();
+            values.forEach((name, value) -> {
+                putOnce(document, name, value);
+                definitions.add(Map.of("Name", name, "Unit", units.get(name)));
+            });
             directives.add(Map.of("Namespace", namespace, "Dimensions", List.of(List.copyOf(dimensions.keySet())), "Metrics", definitions));
         });
         System.out.println(Json.write(document));

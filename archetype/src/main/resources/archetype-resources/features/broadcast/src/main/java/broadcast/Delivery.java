@@ -33,7 +33,7 @@ public final class Delivery {
     /** A post that failed, retries included. */
     static final Metric FAILED_POSTS = Metric.count("FailedPosts");
     /** How long a broadcast function or worker took to post what it posted. */
-    public static final Metric BROADCAST_DURATION = Metric.milliseconds("BroadcastDuration");
+    public static final Metric BROADCAST_DURATION = new Metric("BroadcastDuration", "Milliseconds");
 
     /**
      * What became of each connection.
