@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import org.eclipse.jetty.io.ArrayByteBufferPool;
+import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -38,6 +40,8 @@ public final class GatewayServer {
     public static final int MAX_MESSAGE_BYTES = 128 * 1024;
     /** API Gateway's limit for a WebSocket frame. */
     public static final int MAX_FRAME_BYTES = 32 * 1024;
+    /** permessage-deflate inflates each compressed message, and deflates each reply, into a buffer of this size. */
+    static final int COMPRESSION_BUFFER_BYTES = MAX_MESSAGE_BYTES + 1;
 
     private final Server server;
     private final ServerConnector connector;
@@ -64,7 +68,7 @@ public final class GatewayServer {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("gateway");
         threads.setDaemon(true);
-        this.server = new Server(threads);
+        this.server = new Server(threads, null, messageBuffers());
         HttpConfiguration http = new HttpConfiguration();
         // API Gateway names no server software in its answers.
         http.setSendServerVersion(false);
@@ -76,6 +80,18 @@ public final class GatewayServer {
         server.addConnector(connector);
         this.displayHost = host;
         scheduler.setRemoveOnCancelPolicy(true);
+    }
+
+    /**
+     * Keeps buffers of {@link #COMPRESSION_BUFFER_BYTES}: Jetty's default pool keeps buffers of up to
+     * 64 KB only, and would allocate, and zero, two new buffers of 128 KB for each compressed echo.
+     */
+    private static ArrayByteBufferPool messageBuffers() {
+        return new ArrayByteBufferPool(0, -1, 2 * MAX_MESSAGE_BYTES);
+    }
+
+    ByteBufferPool bufferPool() {
+        return server.getByteBufferPool();
     }
 
     /** {@code host:port}, as clients and the functions reach the gateway. */

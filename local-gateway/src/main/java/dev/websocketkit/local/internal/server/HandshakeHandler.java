@@ -201,8 +201,8 @@ final class HandshakeHandler extends Handler.Abstract {
         extensions.add(FRAME_SIZE_LIMIT);
         for (ExtensionConfig negotiated : response.getExtensions()) {
             if (negotiated.getName().equals("permessage-deflate")) {
-                negotiated.setParameter("@inflate_buffer_size", GatewayServer.MAX_MESSAGE_BYTES + 1);
-                negotiated.setParameter("@deflate_buffer_size", GatewayServer.MAX_MESSAGE_BYTES + 1);
+                negotiated.setParameter("@inflate_buffer_size", GatewayServer.COMPRESSION_BUFFER_BYTES);
+                negotiated.setParameter("@deflate_buffer_size", GatewayServer.COMPRESSION_BUFFER_BYTES);
             }
             extensions.add(negotiated);
         }
