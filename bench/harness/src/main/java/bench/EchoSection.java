@@ -20,6 +20,11 @@ final class EchoSection {
 
     /** What the send route answers to {@link Benchmark#HELLO}: its body, JSON-encoded. */
     static final String REPLY = "\"Hello World!\"";
+    /**
+     * A warm-up round counts as settled when the JIT compilers and the collector used less than this
+     * share of the gateway's processor time in it: the code the timed run uses is compiled.
+     */
+    private static final double SETTLED_JVM_SHARE = 0.1;
     /** The client of the profiled run: compression would add its own step to both ends of every echo. */
     private static final EchoClient PROFILED = EchoClient.WS_PLAIN;
 
@@ -31,6 +36,7 @@ final class EchoSection {
     private final Map<EchoClient, Runs> gateway = new EnumMap<>(EchoClient.class);
     private final Map<EchoClient, Runs> reference = new EnumMap<>(EchoClient.class);
     private final Map<EchoClient, GatewayProcess.CpuUsage> cpuPerEcho = new EnumMap<>(EchoClient.class);
+    private final Map<EchoClient, Integer> warmUpRounds = new EnumMap<>(EchoClient.class);
     private Map<EchoStep, Long> profile;
     private GatewayProcess.CpuUsage profiledCpuPerEcho;
     private PostCosts posts;
@@ -51,7 +57,7 @@ final class EchoSection {
     private void measureGateway() throws Exception {
         try (GatewayProcess local = new GatewayProcess()) {
             for (EchoClient client : EchoClient.values()) {
-                client.run(local.uri(), local.headers(), Benchmark.HELLO, REPLY, scale.echoClients(), scale.echoWarmUpMessages());
+                warmUpRounds.put(client, warmUp(local, client));
                 GatewayProcess.CpuUsage before = local.cpuUsage();
                 Echoes loaded = client.run(local.uri(), local.headers(), Benchmark.HELLO, REPLY, scale.echoClients(), scale.echoMessages());
                 cpuPerEcho.put(client, local.cpuUsage().perEchoSince(before, loaded.received()));
@@ -68,6 +74,23 @@ final class EchoSection {
                 posts = PostCosts.measure(local, connectionId, scale.postCalls());
             }
         }
+    }
+
+    /**
+     * Rounds of untimed echoes until one settles ({@link #SETTLED_JVM_SHARE}), or up to the scale's
+     * limit: the first client's run would otherwise pay for compiling the gateway's and the
+     * functions' code, and its figures would not compare with the others'. Returns the rounds run.
+     */
+    private int warmUp(GatewayProcess local, EchoClient client) throws Exception {
+        int rounds = 0;
+        GatewayProcess.CpuUsage round;
+        do {
+            GatewayProcess.CpuUsage before = local.cpuUsage();
+            Echoes echoes = client.run(local.uri(), local.headers(), Benchmark.HELLO, REPLY, scale.echoClients(), scale.echoWarmUpMessages());
+            round = local.cpuUsage().perEchoSince(before, echoes.received());
+            rounds++;
+        } while (rounds < scale.echoWarmUpRounds() && round.jvmNanos() > SETTLED_JVM_SHARE * round.processNanos());
+        return rounds;
     }
 
     private void measureReference() throws Exception {
@@ -101,9 +124,12 @@ final class EchoSection {
 
         System.out.println();
         System.out.println("   Processor time of the gateway's JVM per echo, in the loaded runs above: the functions' (their handlers and the threads");
-        System.out.println("   they started: LocalGateway.handlerCpuTime()), the JVM's JIT compilers and garbage collector (/proc), and the gateway's own");
-        Table cpu = new Table("client", "process us", "functions us", "JIT and GC us", "gateway's own us", "gateway's own share");
-        cpuPerEcho.forEach((client, used) -> cpu.row(client.label(), Benchmark.whole(used.processNanos() / 1e3),
+        System.out.println("   they started: LocalGateway.handlerCpuTime()), the JVM's JIT compilers and garbage collector (/proc), and the gateway's own.");
+        System.out.printf(Locale.ROOT, "   Each loaded run came after untimed rounds of %d clients x %d messages, until the JIT and the collector took under %.0f%%%n",
+                scale.echoClients(), scale.echoWarmUpMessages(), SETTLED_JVM_SHARE * 100);
+        System.out.printf("   of the processor time of a round (at most %d rounds)%n", scale.echoWarmUpRounds());
+        Table cpu = new Table("client", "warm-up rounds", "process us", "functions us", "JIT and GC us", "gateway's own us", "gateway's own share");
+        cpuPerEcho.forEach((client, used) -> cpu.row(client.label(), Integer.toString(warmUpRounds.get(client)), Benchmark.whole(used.processNanos() / 1e3),
                 Benchmark.whole(used.functionNanos() / 1e3), used.jvmNanos() < 0 ? "-" : Benchmark.whole(used.jvmNanos() / 1e3),
                 Benchmark.whole(used.gatewayNanos() / 1e3), Benchmark.ratio((double) used.gatewayNanos() / used.processNanos())));
         cpu.print();
