@@ -128,9 +128,11 @@ final class EchoSection {
         System.out.printf(Locale.ROOT, "   Each loaded run came after untimed rounds of %d clients x %d messages, until the JIT and the collector took under %.0f%%%n",
                 scale.echoClients(), scale.echoWarmUpMessages(), SETTLED_JVM_SHARE * 100);
         System.out.printf("   of the processor time of a round (at most %d rounds)%n", scale.echoWarmUpRounds());
-        Table cpu = new Table("client", "warm-up rounds", "process us", "functions us", "JIT and GC us", "gateway's own us", "gateway's own share");
+        Table cpu = new Table("client", "warm-up rounds", "process us", "functions us", "of it, threads they started us", "JIT and GC us",
+                "gateway's own us", "gateway's own share");
         cpuPerEcho.forEach((client, used) -> cpu.row(client.label(), Integer.toString(warmUpRounds.get(client)), Benchmark.whole(used.processNanos() / 1e3),
-                Benchmark.whole(used.functionNanos() / 1e3), used.jvmNanos() < 0 ? "-" : Benchmark.whole(used.jvmNanos() / 1e3),
+                Benchmark.whole(used.functionNanos() / 1e3), Benchmark.whole(used.startedThreadNanos() / 1e3),
+                used.jvmNanos() < 0 ? "-" : Benchmark.whole(used.jvmNanos() / 1e3),
                 Benchmark.whole(used.gatewayNanos() / 1e3), Benchmark.ratio((double) used.gatewayNanos() / used.processNanos())));
         cpu.print();
         printProfile();
@@ -147,35 +149,46 @@ final class EchoSection {
 
     /**
      * The profiled run's samples by step, and each step's processor time per echo: its share of the
-     * samples times what the JVM's Java threads used per echo (all but the JIT and the collector).
+     * samples times what the JVM's Java threads used per echo (all but the JIT and the collector),
+     * except the threads the functions started, read by thread: they wake for a few microseconds at
+     * a time, mostly in the kernel and the JVM's own code, where the sampler does not see them.
      */
     private void printProfile() {
-        long total = profile.values().stream().mapToLong(Long::longValue).sum();
-        long javaNanos = profiledCpuPerEcho.processNanos() - Math.max(0, profiledCpuPerEcho.jvmNanos());
+        long startedNanos = profiledCpuPerEcho.startedThreadNanos();
+        long sampled = profile.entrySet().stream().filter(step -> step.getKey() != EchoStep.FUNCTION_THREADS).mapToLong(Map.Entry::getValue).sum();
+        long javaNanos = profiledCpuPerEcho.processNanos() - Math.max(0, profiledCpuPerEcho.jvmNanos()) - startedNanos;
         System.out.println();
         System.out.printf("   Where one echo's processor time goes: a run of %d %s clients x %d messages, sampled every millisecond%n",
                 scale.echoClients(), PROFILED.label(), scale.echoMessages());
-        System.out.printf("   by Flight Recorder (%,d samples). A step's time is its share of the samples times the JVM's Java threads' time per echo;%n", total);
-        System.out.println("   the kernel's time in a step (socket reads and writes, wake-ups) is spread over the steps by their share.");
+        System.out.printf("   by Flight Recorder (%,d samples). A step's time is its share of the samples times the JVM's Java threads' time per echo;%n", sampled);
+        System.out.println("   the kernel's time in a step (socket reads and writes, wake-ups) is spread over the steps by their share. The threads");
+        System.out.println("   the functions started are read by thread instead: they run in bursts of microseconds, which the sampler misses.");
         Table steps = new Table("step", "whose", "share", "us per echo");
+        double functionNanos = startedNanos;
         long functionSamples = 0;
         for (EchoStep step : EchoStep.values()) {
+            if (step == EchoStep.FUNCTION_THREADS) {
+                steps.row(step.label() + ", by thread", "function", "-", Benchmark.whole(startedNanos / 1e3));
+                continue;
+            }
             long samples = profile.getOrDefault(step, 0L);
+            double nanos = javaNanos * samples / (double) Math.max(1, sampled);
             if (step.isFunction()) {
                 functionSamples += samples;
+                functionNanos += nanos;
             }
-            steps.row(step.label(), step.isFunction() ? "function" : "gateway", Benchmark.ratio((double) samples / Math.max(1, total)),
-                    Benchmark.whole(javaNanos * samples / (double) Math.max(1, total) / 1e3));
+            steps.row(step.label(), step.isFunction() ? "function" : "gateway", Benchmark.ratio((double) samples / Math.max(1, sampled)),
+                    Benchmark.whole(nanos / 1e3));
         }
         steps.row("JIT compilers and garbage collector (from /proc, not sampled)", "JVM", "-",
                 profiledCpuPerEcho.jvmNanos() < 0 ? "-" : Benchmark.whole(profiledCpuPerEcho.jvmNanos() / 1e3));
-        steps.row("all the function's steps", "function", Benchmark.ratio((double) functionSamples / Math.max(1, total)),
-                Benchmark.whole(javaNanos * functionSamples / (double) Math.max(1, total) / 1e3));
-        steps.row("all the gateway's steps", "gateway", Benchmark.ratio((double) (total - functionSamples) / Math.max(1, total)),
-                Benchmark.whole(javaNanos * (total - functionSamples) / (double) Math.max(1, total) / 1e3));
+        steps.row("all the function's steps", "function", "-", Benchmark.whole(functionNanos / 1e3));
+        steps.row("all the gateway's steps", "gateway", Benchmark.ratio((double) (sampled - functionSamples) / Math.max(1, sampled)),
+                Benchmark.whole(javaNanos * (sampled - functionSamples) / (double) Math.max(1, sampled) / 1e3));
         steps.print();
-        System.out.printf("   Measured by thread in the same run: functions %s us, gateway's own %s us per echo%n",
-                Benchmark.whole(profiledCpuPerEcho.functionNanos() / 1e3), Benchmark.whole(profiledCpuPerEcho.gatewayNanos() / 1e3));
+        System.out.printf("   Measured by thread in the same run: functions %s us (of which the threads they started %s us), gateway's own %s us per echo%n",
+                Benchmark.whole(profiledCpuPerEcho.functionNanos() / 1e3), Benchmark.whole(startedNanos / 1e3),
+                Benchmark.whole(profiledCpuPerEcho.gatewayNanos() / 1e3));
     }
 
     private void addTargets() {

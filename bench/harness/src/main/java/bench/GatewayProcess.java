@@ -14,16 +14,16 @@ final class GatewayProcess implements AutoCloseable {
 
     /**
      * The processor time the gateway's JVM has used so far: in all, in the functions (their handlers
-     * and the threads they started), and in the JVM's JIT compilers and garbage collector ({@code -1}
-     * where that cannot be told).
+     * and the threads they started), of that in the threads the functions started, and in the JVM's
+     * JIT compilers and garbage collector ({@code -1} where that cannot be told).
      */
-    record CpuUsage(long processNanos, long functionNanos, long jvmNanos) {
+    record CpuUsage(long processNanos, long functionNanos, long startedThreadNanos, long jvmNanos) {
 
         /** What the gateway used between {@code earlier} and this, per one of {@code echoes}. */
         CpuUsage perEchoSince(CpuUsage earlier, long echoes) {
             long count = Math.max(1, echoes);
             return new CpuUsage((processNanos - earlier.processNanos) / count, (functionNanos - earlier.functionNanos) / count,
-                    jvmNanos < 0 ? -1 : (jvmNanos - earlier.jvmNanos) / count);
+                    (startedThreadNanos - earlier.startedThreadNanos) / count, jvmNanos < 0 ? -1 : (jvmNanos - earlier.jvmNanos) / count);
         }
 
         /** The gateway's own: neither the functions' nor the JVM's compilers' and collector's. */
@@ -97,7 +97,7 @@ final class GatewayProcess implements AutoCloseable {
         int skipped = process.lineCount();
         process.send("usage");
         String[] usage = process.awaitAfter(skipped, line -> line.startsWith("usage ")).split(" ");
-        return new CpuUsage(Long.parseLong(usage[1]), Long.parseLong(usage[2]), Long.parseLong(usage[3]));
+        return new CpuUsage(Long.parseLong(usage[1]), Long.parseLong(usage[2]), Long.parseLong(usage[3]), Long.parseLong(usage[4]));
     }
 
     void startProfile() {

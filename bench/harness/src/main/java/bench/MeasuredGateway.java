@@ -8,6 +8,7 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -15,13 +16,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The local gateway as {@code dev.websocketkit.local.internal.cli.Main} runs it, in a JVM of its own, with
  * commands for the benchmark on standard input: {@code usage} is answered with
- * {@code usage <process CPU ns> <functions' CPU ns> <JIT and GC CPU ns>}, the processor time of the
- * whole JVM, of the functions in it ({@code LocalGateway.handlerCpuTime()}) and of the JVM's own
- * compiler and garbage collector threads ({@code -1} where {@code /proc} cannot tell);
+ * {@code usage <process CPU ns> <functions' CPU ns> <started threads' CPU ns> <JIT and GC CPU ns>}, the
+ * processor time of the whole JVM, of the functions in it ({@code LocalGateway.handlerCpuTime()}),
+ * of that in the threads the functions' code started (such as the SDK's timers), and of the JVM's
+ * own compiler and garbage collector threads ({@code -1} where {@code /proc} cannot tell);
  * {@code profile start} starts sampling the JVM's threads and {@code profile stop} answers with
  * {@code profile <step>=<samples> ...}, the samples put down to the {@link EchoStep}s. It stops when
  * its standard input closes, so it never outlives the benchmark.
@@ -44,7 +47,8 @@ public final class MeasuredGateway {
             String command;
             while ((command = input.readLine()) != null) {
                 switch (command) {
-                    case "usage" -> System.out.println("usage " + processCpuNanos() + " " + handlerCpuNanos(gateway) + " " + JvmThreads.cpuNanos());
+                    case "usage" -> System.out.println("usage " + processCpuNanos() + " " + handlerCpuNanos(gateway) + " "
+                            + startedThreadCpuNanos(gateway.handlerCpuTime().keySet()) + " " + JvmThreads.cpuNanos());
                     case "profile start" -> profile = Profile.start();
                     case "profile stop" -> System.out.println("profile " + profile.stop(gateway.handlerCpuTime().keySet()));
                     default -> throw new IllegalArgumentException("unknown command " + command);
@@ -85,5 +89,18 @@ public final class MeasuredGateway {
 
     private static long handlerCpuNanos(LocalGateway gateway) {
         return gateway.handlerCpuTime().values().stream().mapToLong(Duration::toNanos).sum();
+    }
+
+    /**
+     * The processor time of the live threads that the functions' code started: in a function's
+     * thread group, not named after it as the gateway's invocation threads are (see {@link EchoStep}).
+     */
+    private static long startedThreadCpuNanos(Set<String> functions) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getThreadGroup() != null && functions.contains(thread.getThreadGroup().getName())
+                        && !thread.getName().startsWith(thread.getThreadGroup().getName() + "-"))
+                .mapToLong(thread -> Math.max(0, threads.getThreadCpuTime(thread.threadId())))
+                .sum();
     }
 }
