@@ -165,7 +165,8 @@ final class EchoSection {
         System.out.println("   the functions started are read by thread instead: they run in bursts of microseconds, which the sampler misses.");
         Table steps = new Table("step", "whose", "share", "us per echo");
         double functionNanos = startedNanos;
-        long functionSamples = 0;
+        double gatewayNanos = 0;
+        long gatewaySamples = 0;
         for (EchoStep step : EchoStep.values()) {
             if (step == EchoStep.FUNCTION_THREADS) {
                 steps.row(step.label() + ", by thread", "function", "-", Benchmark.whole(startedNanos / 1e3));
@@ -174,8 +175,10 @@ final class EchoSection {
             long samples = profile.getOrDefault(step, 0L);
             double nanos = javaNanos * samples / (double) Math.max(1, sampled);
             if (step.isFunction()) {
-                functionSamples += samples;
                 functionNanos += nanos;
+            } else {
+                gatewaySamples += samples;
+                gatewayNanos += nanos;
             }
             steps.row(step.label(), step.isFunction() ? "function" : "gateway", Benchmark.ratio((double) samples / Math.max(1, sampled)),
                     Benchmark.whole(nanos / 1e3));
@@ -183,8 +186,7 @@ final class EchoSection {
         steps.row("JIT compilers and garbage collector (from /proc, not sampled)", "JVM", "-",
                 profiledCpuPerEcho.jvmNanos() < 0 ? "-" : Benchmark.whole(profiledCpuPerEcho.jvmNanos() / 1e3));
         steps.row("all the function's steps", "function", "-", Benchmark.whole(functionNanos / 1e3));
-        steps.row("all the gateway's steps", "gateway", Benchmark.ratio((double) (sampled - functionSamples) / Math.max(1, sampled)),
-                Benchmark.whole(javaNanos * (sampled - functionSamples) / (double) Math.max(1, sampled) / 1e3));
+        steps.row("all the gateway's steps", "gateway", Benchmark.ratio((double) gatewaySamples / Math.max(1, sampled)), Benchmark.whole(gatewayNanos / 1e3));
         steps.print();
         System.out.printf("   Measured by thread in the same run: functions %s us (of which the threads they started %s us), gateway's own %s us per echo%n",
                 Benchmark.whole(profiledCpuPerEcho.functionNanos() / 1e3), Benchmark.whole(startedNanos / 1e3),

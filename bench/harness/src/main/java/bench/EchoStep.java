@@ -54,7 +54,7 @@ enum EchoStep {
         String group = thread == null || thread.getThreadGroup() == null ? "" : thread.getThreadGroup().getName();
         String name = thread == null || thread.getJavaName() == null ? "" : thread.getJavaName();
         if (functions.contains(group)) {
-            return name.startsWith(group + "-") ? inInvocation(frames) : FUNCTION_THREADS;
+            return startedByFunction(group, name) ? FUNCTION_THREADS : inInvocation(frames);
         }
         if (name.equals("gateway-log")) {
             return LOGS;
@@ -72,6 +72,14 @@ enum EchoStep {
             }
         }
         return IO;
+    }
+
+    /**
+     * Whether a thread of a function's thread group was started by the function's code: the
+     * gateway's invocation threads are named after the function, {@code <group>-<n>}.
+     */
+    static boolean startedByFunction(String group, String name) {
+        return !name.startsWith(group + "-");
     }
 
     /** On a function's own thread: the handler and what it calls, or the gateway's part around it. */

@@ -91,15 +91,12 @@ public final class MeasuredGateway {
         return gateway.handlerCpuTime().values().stream().mapToLong(Duration::toNanos).sum();
     }
 
-    /**
-     * The processor time of the live threads that the functions' code started: in a function's
-     * thread group, not named after it as the gateway's invocation threads are (see {@link EchoStep}).
-     */
+    /** The processor time of the live threads that the functions' code started ({@link EchoStep#startedByFunction}). */
     private static long startedThreadCpuNanos(Set<String> functions) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(thread -> thread.getThreadGroup() != null && functions.contains(thread.getThreadGroup().getName())
-                        && !thread.getName().startsWith(thread.getThreadGroup().getName() + "-"))
+                        && EchoStep.startedByFunction(thread.getThreadGroup().getName(), thread.getName()))
                 .mapToLong(thread -> Math.max(0, threads.getThreadCpuTime(thread.threadId())))
                 .sum();
     }
