@@ -124,16 +124,18 @@ final class EchoSection {
 
         System.out.println();
         System.out.println("   Processor time of the gateway's JVM per echo, in the loaded runs above: the functions' (their handlers and the threads");
-        System.out.println("   they started: LocalGateway.handlerCpuTime()), the JVM's JIT compilers and garbage collector (/proc), and the gateway's own.");
+        System.out.println("   they started: LocalGateway.handlerCpuTime()), the JVM's JIT compilers and garbage collector (/proc), and the gateway's own;");
+        System.out.println("   and how many times per echo the gateway's own threads (gateway-*: its server's, its log writer) were switched out (/proc)");
         System.out.printf(Locale.ROOT, "   Each loaded run came after untimed rounds of %d clients x %d messages, until the JIT and the collector took under %.0f%%%n",
                 scale.echoClients(), scale.echoWarmUpMessages(), SETTLED_JVM_SHARE * 100);
         System.out.printf("   of the processor time of a round (at most %d rounds)%n", scale.echoWarmUpRounds());
         Table cpu = new Table("client", "warm-up rounds", "process us", "functions us", "of it, threads they started us", "JIT and GC us",
-                "gateway's own us", "gateway's own share");
+                "gateway's own us", "gateway's own share", "gateway's threads switched out");
         cpuPerEcho.forEach((client, used) -> cpu.row(client.label(), Integer.toString(warmUpRounds.get(client)), Benchmark.whole(used.processNanos() / 1e3),
                 Benchmark.whole(used.functionNanos() / 1e3), Benchmark.whole(used.startedThreadNanos() / 1e3),
                 used.jvmNanos() < 0 ? "-" : Benchmark.whole(used.jvmNanos() / 1e3),
-                Benchmark.whole(used.gatewayNanos() / 1e3), Benchmark.ratio((double) used.gatewayNanos() / used.processNanos())));
+                Benchmark.whole(used.gatewayNanos() / 1e3), Benchmark.ratio((double) used.gatewayNanos() / used.processNanos()),
+                used.gatewaySwitches() < 0 ? "-" : Benchmark.ratio(used.gatewaySwitches())));
         cpu.print();
         printProfile();
 

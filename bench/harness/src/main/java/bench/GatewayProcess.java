@@ -17,13 +17,20 @@ final class GatewayProcess implements AutoCloseable {
      * and the threads they started), of that in the threads the functions started, and in the JVM's
      * JIT compilers and garbage collector ({@code -1} where that cannot be told).
      */
-    record CpuUsage(long processNanos, long functionNanos, long startedThreadNanos, long jvmNanos) {
+    /**
+     * The processor time of the gateway's JVM, of the functions in it, of the threads their code
+     * started and of the JIT compilers and the collector, and how many times the gateway's own
+     * threads were switched out: totals, or per echo ({@link #perEchoSince}); {@code -1} where
+     * {@code /proc} could not tell.
+     */
+    record CpuUsage(long processNanos, long functionNanos, long startedThreadNanos, long jvmNanos, double gatewaySwitches) {
 
         /** What the gateway used between {@code earlier} and this, per one of {@code echoes}. */
         CpuUsage perEchoSince(CpuUsage earlier, long echoes) {
             long count = Math.max(1, echoes);
             return new CpuUsage((processNanos - earlier.processNanos) / count, (functionNanos - earlier.functionNanos) / count,
-                    (startedThreadNanos - earlier.startedThreadNanos) / count, jvmNanos < 0 ? -1 : (jvmNanos - earlier.jvmNanos) / count);
+                    (startedThreadNanos - earlier.startedThreadNanos) / count, jvmNanos < 0 ? -1 : (jvmNanos - earlier.jvmNanos) / count,
+                    gatewaySwitches < 0 ? -1 : (gatewaySwitches - earlier.gatewaySwitches) / count);
         }
 
         /** The gateway's own: neither the functions' nor the JVM's compilers' and collector's. */
@@ -97,7 +104,8 @@ final class GatewayProcess implements AutoCloseable {
         int skipped = process.lineCount();
         process.send("usage");
         String[] usage = process.awaitAfter(skipped, line -> line.startsWith("usage ")).split(" ");
-        return new CpuUsage(Long.parseLong(usage[1]), Long.parseLong(usage[2]), Long.parseLong(usage[3]), Long.parseLong(usage[4]));
+        return new CpuUsage(Long.parseLong(usage[1]), Long.parseLong(usage[2]), Long.parseLong(usage[3]), Long.parseLong(usage[4]),
+                Long.parseLong(usage[5]));
     }
 
     void startProfile() {

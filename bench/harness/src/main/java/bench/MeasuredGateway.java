@@ -21,10 +21,11 @@ import java.util.Set;
 /**
  * The local gateway as {@code dev.websocketkit.local.internal.cli.Main} runs it, in a JVM of its own, with
  * commands for the benchmark on standard input: {@code usage} is answered with
- * {@code usage <process CPU ns> <functions' CPU ns> <started threads' CPU ns> <JIT and GC CPU ns>}, the
- * processor time of the whole JVM, of the functions in it ({@code LocalGateway.handlerCpuTime()}),
+ * {@code usage <process CPU ns> <functions' CPU ns> <started threads' CPU ns> <JIT and GC CPU ns> <gateway's switches>},
+ * the processor time of the whole JVM, of the functions in it ({@code LocalGateway.handlerCpuTime()}),
  * of that in the threads the functions' code started (such as the SDK's timers), and of the JVM's
- * own compiler and garbage collector threads ({@code -1} where {@code /proc} cannot tell);
+ * own compiler and garbage collector threads, and how many times the gateway's own threads were
+ * switched out ({@code -1} where {@code /proc} cannot tell);
  * {@code profile start} starts sampling the JVM's threads and {@code profile stop} answers with
  * {@code profile <step>=<samples> ...}, the samples put down to the {@link EchoStep}s. It stops when
  * its standard input closes, so it never outlives the benchmark.
@@ -48,7 +49,8 @@ public final class MeasuredGateway {
             while ((command = input.readLine()) != null) {
                 switch (command) {
                     case "usage" -> System.out.println("usage " + processCpuNanos() + " " + handlerCpuNanos(gateway) + " "
-                            + startedThreadCpuNanos(gateway.handlerCpuTime().keySet()) + " " + JvmThreads.cpuNanos());
+                            + startedThreadCpuNanos(gateway.handlerCpuTime().keySet()) + " " + ProcTasks.jvmCpuNanos() + " "
+                            + ProcTasks.gatewayContextSwitches());
                     case "profile start" -> profile = Profile.start();
                     case "profile stop" -> System.out.println("profile " + profile.stop(gateway.handlerCpuTime().keySet()));
                     default -> throw new IllegalArgumentException("unknown command " + command);

@@ -67,6 +67,9 @@ public final class GatewayServer {
     private GatewayServer(String host, int port) throws IOException {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("gateway");
+        // Otherwise nearly every read looks for a reserved thread to take over the selector, finds none
+        // on a busy laptop, starts one and hands the read to the pool anyway: two pool jobs, not one.
+        threads.setReservedThreads(0);
         threads.setDaemon(true);
         this.server = new Server(threads, null, messageBuffers());
         HttpConfiguration http = new HttpConfiguration();
