@@ -24,7 +24,7 @@ import java.util.function.Predicate;
  * the order they were queued. A full queue makes the functions wait, so a console that cannot keep
  * up slows them down rather than losing lines. While lines keep coming, the writer takes them every
  * {@value #LINGER_MILLIS} ms instead of being woken for each: under load a function prints a
- * metrics document an invocation, and waking a thread costs more than printing a line.
+ * metrics document an invocation, and waking a thread costs about as much as printing a line.
  */
 public final class GatewayLog implements AutoCloseable {
 
