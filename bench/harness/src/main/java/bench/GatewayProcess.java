@@ -13,11 +13,6 @@ import java.util.Map;
 final class GatewayProcess implements AutoCloseable {
 
     /**
-     * The processor time the gateway's JVM has used so far: in all, in the functions (their handlers
-     * and the threads they started), of that in the threads the functions started, and in the JVM's
-     * JIT compilers and garbage collector ({@code -1} where that cannot be told).
-     */
-    /**
      * The processor time of the gateway's JVM, of the functions in it, of the threads their code
      * started and of the JIT compilers and the collector, and how many times the gateway's own
      * threads were switched out: totals, or per echo ({@link #perEchoSince}); {@code -1} where

@@ -64,8 +64,7 @@ final class ProcTasks {
     }
 
     private static String name(Path task) {
-        String stat = read(task.resolve("stat"));
-        return stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        return read(task.resolve("comm")).strip();
     }
 
     private static long cpuTicks(Path task) {
