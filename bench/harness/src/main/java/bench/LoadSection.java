@@ -12,9 +12,10 @@ import java.util.stream.Collectors;
  * Section 5: what the local gateway does under the load users bring, from the clients they have:
  * half the clients Node's ws (the library under wscat, offering permessage-deflate as it does by
  * default), half the JDK's {@code java.net.http.WebSocket}, both at once. Each run is on a fresh
- * gateway after a warm-up load, so that its JIT has compiled what the run uses, as in a gateway
- * that has been at work: a burst of clients opening within half a second, then a ramp of clients
- * opening at a steady rate, each echoing as soon as it is open.
+ * gateway after a small warm-up load, as on a gateway started for a load test: the JIT has compiled
+ * most of the echo's code, not the handshake's, which runs once a connection (docs/performance.md,
+ * "Load"). A burst of clients opening within half a second, then a ramp of clients opening at a
+ * steady rate, each echoing as soon as it is open.
  */
 final class LoadSection {
 
