@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -111,7 +112,12 @@ public final class DynamoDbLocal {
     }
 
     private static URI start() {
-        Server server = new Server();
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("dynamodb-local");
+        // As in the gateway's own pool: each request goes to the pool once, instead of first looking
+        // for a reserved thread to take over the selector, which a busy laptop seldom has.
+        threads.setReservedThreads(0);
+        Server server = new Server(threads);
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         connector.setPort(0);
