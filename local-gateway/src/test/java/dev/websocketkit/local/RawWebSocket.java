@@ -5,9 +5,12 @@ package dev.websocketkit.local;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** A WebSocket client on a plain socket, for frames the JDK's client would not send as asked: exactly one frame of any size. */
@@ -16,6 +19,7 @@ final class RawWebSocket implements AutoCloseable {
     private final Socket socket;
     private final DataInputStream in;
     private final OutputStream out;
+    private final Map<String, String> responseHeaders = new HashMap<>();
 
     private RawWebSocket(Socket socket) throws IOException {
         this.socket = socket;
@@ -24,7 +28,20 @@ final class RawWebSocket implements AutoCloseable {
     }
 
     static RawWebSocket connect(URI uri, Map<String, String> headers) throws IOException {
-        RawWebSocket client = new RawWebSocket(new Socket(uri.getHost(), uri.getPort()));
+        return connect(uri, headers, new Socket(uri.getHost(), uri.getPort()));
+    }
+
+    /** Connects with a receive buffer of about {@code bytes}, for a window that fills while the test reads nothing. */
+    static RawWebSocket connectWithReceiveBuffer(URI uri, Map<String, String> headers, int bytes) throws IOException {
+        Socket socket = new Socket();
+        // Before the connection, so that the window the client offers is this small from the start.
+        socket.setReceiveBufferSize(bytes);
+        socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()));
+        return connect(uri, headers, socket);
+    }
+
+    private static RawWebSocket connect(URI uri, Map<String, String> headers, Socket socket) throws IOException {
+        RawWebSocket client = new RawWebSocket(socket);
         StringBuilder request = new StringBuilder("GET / HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
                 + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n");
         headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
@@ -33,10 +50,16 @@ final class RawWebSocket implements AutoCloseable {
         if (!status.contains(" 101 ")) {
             throw new IOException("handshake refused: " + status);
         }
-        while (!client.readLine().isEmpty()) {
-            // The rest of the response headers.
+        for (String header = client.readLine(); !header.isEmpty(); header = client.readLine()) {
+            int colon = header.indexOf(':');
+            client.responseHeaders.put(header.substring(0, colon).strip().toLowerCase(Locale.ROOT), header.substring(colon + 1).strip());
         }
         return client;
+    }
+
+    /** A header of the handshake's answer, by its name in lower case; empty if it had none. */
+    String responseHeader(String name) {
+        return responseHeaders.getOrDefault(name, "");
     }
 
     /** Sends {@code text} as a single unfragmented text frame. */
@@ -73,6 +96,21 @@ final class RawWebSocket implements AutoCloseable {
                 return ((payload[0] & 0xff) << 8) | (payload[1] & 0xff);
             }
         }
+    }
+
+    /** A frame as the server sent it. */
+    record Frame(boolean fin, boolean rsv1, int opcode, byte[] payload) {
+    }
+
+    /** The next frame, waiting at most {@code timeoutMillis} for it to begin. */
+    Frame receiveFrame(int timeoutMillis) throws IOException {
+        socket.setSoTimeout(timeoutMillis);
+        int first = in.readUnsignedByte();
+        int length = in.readUnsignedByte() & 0x7f;
+        long size = length == 126 ? in.readUnsignedShort() : length == 127 ? in.readLong() : length;
+        byte[] payload = new byte[Math.toIntExact(size)];
+        in.readFully(payload);
+        return new Frame((first & 0x80) != 0, (first & 0x40) != 0, first & 0x0f, payload);
     }
 
     private String readLine() throws IOException {

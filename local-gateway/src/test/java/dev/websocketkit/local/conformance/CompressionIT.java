@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Rows: a client that offers {@code permessage-deflate} gets it ({@code Sec-WebSocket-Extensions:
  * permessage-deflate}), and its text messages of 9 KB, 32 KB and 100 KB, each sent as one message,
- * are echoed whole; a client that offers no compression gets none.
+ * are echoed whole, as are the short messages between them, whose echoes the gateway sends
+ * uncompressed ({@code CompressedRepliesTest}); a client that offers no compression gets none.
  *
  * <p>Source: reported, not documented (no AWS page mentions WebSocket compression): a debug log of
  * a real {@code execute-api} handshake in which API Gateway answers
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(Clients.class)
 class CompressionIT {
 
-    private static final int[] SIZES = {9 * 1024, 32 * 1024, 100 * 1024};
+    private static final int[] SIZES = {100, 9 * 1024, 100, 32 * 1024, 100, 100 * 1024, 100};
 
     @BeforeAll
     static void warmUp(LocalGateway gateway) {

@@ -26,6 +26,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.core.WebSocketExtensionRegistry;
 import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
@@ -117,7 +118,9 @@ public final class GatewayServer {
         Connections connections = new Connections();
         this.timeouts = new ConnectionTimeouts(connections, limits.idleTimeout(), limits.maxConnectionDuration(), scheduler);
         MessageRouter router = new MessageRouter(api.routeSelection(), routes, functions, events, connections, log);
-        WebSocketServerComponents.ensureWebSocketComponents(server).getExtensionRegistry().register(FrameSizeLimit.NAME, FrameSizeLimit.class);
+        WebSocketExtensionRegistry extensions = WebSocketServerComponents.ensureWebSocketComponents(server).getExtensionRegistry();
+        extensions.register(FrameSizeLimit.NAME, FrameSizeLimit.class);
+        extensions.register("permessage-deflate", ShortMessagesUncompressed.class);
         WebSocketUpgradeHandler webSockets = WebSocketUpgradeHandler.from(server, container -> {
             container.setMaxTextMessageSize(MAX_MESSAGE_BYTES);
             container.setMaxBinaryMessageSize(MAX_MESSAGE_BYTES);

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package dev.websocketkit.local.internal.server;
+
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
+import org.eclipse.jetty.websocket.core.internal.PerMessageDeflateExtension;
+
+/**
+ * {@code permessage-deflate} that sends messages shorter than 1 KB uncompressed, as Node's {@code ws}
+ * server does by default; RFC 7692 lets an endpoint send any message uncompressed, and a client's
+ * WebSocket API delivers the same message either way. Deflating a short reply saves a few bytes and
+ * costs the client an inflate, which Node's {@code ws} runs on libuv's thread pool: a thread hop for
+ * every message it receives.
+ */
+public final class ShortMessagesUncompressed extends PerMessageDeflateExtension {
+
+    private static final int THRESHOLD_BYTES = 1024;
+
+    @Override
+    public void sendFrame(Frame frame, Callback callback, boolean batch) {
+        if (isShortWholeMessage(frame)) {
+            // Jetty's session hands the extensions one frame at a time, each once the one before it is
+            // written, so a short message cannot overtake one still in the deflater.
+            nextOutgoingFrame(frame, callback, batch);
+        } else {
+            super.sendFrame(frame, callback, batch);
+        }
+    }
+
+    private static boolean isShortWholeMessage(Frame frame) {
+        byte opCode = frame.getOpCode();
+        return frame.isFin() && (opCode == OpCode.TEXT || opCode == OpCode.BINARY) && frame.getPayloadLength() < THRESHOLD_BYTES;
+    }
+}
