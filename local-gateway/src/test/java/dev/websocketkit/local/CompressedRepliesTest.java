@@ -33,15 +33,15 @@ import org.junit.jupiter.api.Test;
 class CompressedRepliesTest {
 
     private static final int WAIT_MILLIS = 60_000;
-    private static final String SHORT = "\"" + "s".repeat(1000) + "\"";
 
     @Test
     void sendsRepliesUnder1KbUncompressedAndLongerOnesCompressed(LocalGateway gateway) throws Exception {
         try (DeflateClient client = new DeflateClient(gateway, 1 << 20)) {
             String connectionId = client.connectionId();
-            String longer = "\"" + "l".repeat(1100) + "\"";
+            String longestUncompressed = "\"" + "s".repeat(1021) + "\"";
+            String shortestCompressed = "\"" + "l".repeat(1022) + "\"";
 
-            for (String message : List.of(SHORT, longer, SHORT, longer)) {
+            for (String message : List.of(longestUncompressed, shortestCompressed, longestUncompressed, shortestCompressed)) {
                 post(gateway, connectionId, message);
                 Received received = client.receive();
                 assertEquals(message, received.text());
