@@ -85,15 +85,10 @@ final class RawWebSocket implements AutoCloseable {
 
     /** The status code of the close frame the server sends next, skipping other frames. */
     int awaitCloseCode() throws IOException {
-        socket.setSoTimeout(10_000);
         while (true) {
-            int opcode = in.readUnsignedByte() & 0x0f;
-            int length = in.readUnsignedByte() & 0x7f;
-            long size = length == 126 ? in.readUnsignedShort() : length == 127 ? in.readLong() : length;
-            byte[] payload = new byte[(int) size];
-            in.readFully(payload);
-            if (opcode == 8) {
-                return ((payload[0] & 0xff) << 8) | (payload[1] & 0xff);
+            Frame frame = receiveFrame(10_000);
+            if (frame.opcode() == 8) {
+                return ((frame.payload()[0] & 0xff) << 8) | (frame.payload()[1] & 0xff);
             }
         }
     }
