@@ -5,12 +5,9 @@ package dev.websocketkit.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.websocketkit.local.internal.account.LocalAccount;
 import dev.websocketkit.local.junit.WebSocketApiTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -79,19 +76,9 @@ class CompressedRepliesTest {
 
     private static void post(LocalGateway gateway, String connectionId, String message) {
         try {
-            HttpURLConnection post = (HttpURLConnection) URI.create(gateway.callbackUri() + "/@connections/" + connectionId).toURL().openConnection();
-            // Bounds for a gateway that stopped answering, far beyond what a post takes on a busy machine.
-            post.setConnectTimeout(WAIT_MILLIS);
-            post.setReadTimeout(WAIT_MILLIS);
-            post.setRequestMethod("POST");
-            post.setDoOutput(true);
-            post.setRequestProperty("Authorization", "AWS4-HMAC-SHA256 Credential=" + LocalAccount.ACCESS_KEY_ID
-                    + "/20260101/us-east-1/execute-api/aws4_request");
-            try (OutputStream body = post.getOutputStream()) {
-                body.write(message.getBytes(StandardCharsets.UTF_8));
-            }
-            assertEquals(200, post.getResponseCode(), "the post of message " + message.substring(0, Math.min(20, message.length())));
-            post.getInputStream().readAllBytes();
+            // A bound for a gateway that stopped answering, far beyond what a post takes on a busy machine.
+            assertEquals(200, ManagementApiTest.postSigned(URI.create(gateway.callbackUri() + "/@connections/" + connectionId), message, WAIT_MILLIS),
+                    "the post of message " + message.substring(0, Math.min(20, message.length())));
         } catch (IOException e) {
             throw new AssertionError("could not post to " + connectionId, e);
         }

@@ -100,19 +100,9 @@ class ManagementApiTest {
         try (WebSocketTestClient client = gateway.connect()) {
             URI post = URI.create(gateway.callbackUri() + "/@connections/" + connectionIdOf(client));
             for (int sent = 0; sent < posts; sent++) {
-                HttpURLConnection connection = (HttpURLConnection) post.toURL().openConnection();
-                // Far beyond what a post takes on a busy machine, and short of the idle timeout a stalled post waits for.
-                connection.setReadTimeout(20_000);
-                connection.setRequestMethod("POST");
-                connection.setDoOutput(true);
-                connection.setRequestProperty("Authorization", "AWS4-HMAC-SHA256 Credential=" + LocalAccount.ACCESS_KEY_ID
-                        + "/20260101/us-east-1/execute-api/aws4_request");
-                try (OutputStream out = connection.getOutputStream()) {
-                    out.write(("\"" + sent + "\"").getBytes(StandardCharsets.UTF_8));
-                }
                 try {
-                    assertEquals(200, connection.getResponseCode(), "post " + sent);
-                    connection.getInputStream().readAllBytes();
+                    // Far beyond what a post takes on a busy machine, and short of the idle timeout a stalled post waits for.
+                    assertEquals(200, postSigned(post, "\"" + sent + "\"", 20_000), "post " + sent);
                 } catch (SocketTimeoutException e) {
                     throw new AssertionError("post " + sent + " of " + posts + " got no answer in 20 s", e);
                 }
@@ -121,6 +111,27 @@ class ManagementApiTest {
                 assertEquals("\"" + received + "\"", client.receive(), "message " + received);
             }
         }
+    }
+
+    /**
+     * Posts {@code data} to a connection's URL as {@code HttpURLConnection} sends it unless told to
+     * stream, with a signature the local gateway accepts, and returns the answer's status once its
+     * body is read; {@code timeoutMillis} bounds the connect and each read.
+     */
+    static int postSigned(URI connection, String data, int timeoutMillis) throws IOException {
+        HttpURLConnection post = (HttpURLConnection) connection.toURL().openConnection();
+        post.setConnectTimeout(timeoutMillis);
+        post.setReadTimeout(timeoutMillis);
+        post.setRequestMethod("POST");
+        post.setDoOutput(true);
+        post.setRequestProperty("Authorization", "AWS4-HMAC-SHA256 Credential=" + LocalAccount.ACCESS_KEY_ID
+                + "/20260101/us-east-1/execute-api/aws4_request");
+        try (OutputStream body = post.getOutputStream()) {
+            body.write(data.getBytes(StandardCharsets.UTF_8));
+        }
+        int status = post.getResponseCode();
+        post.getInputStream().readAllBytes();
+        return status;
     }
 
     /** The connection id of a client, as the server sees it. */
