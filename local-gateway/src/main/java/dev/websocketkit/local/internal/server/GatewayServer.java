@@ -77,7 +77,7 @@ public final class GatewayServer {
         // API Gateway names no server software in its answers.
         http.setSendServerVersion(false);
         http.setHeaderCacheSize(0);
-        this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        this.connector = new GatewayConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
         connector.open();

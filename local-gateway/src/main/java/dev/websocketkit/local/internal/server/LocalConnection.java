@@ -6,12 +6,8 @@ import dev.websocketkit.local.internal.events.GatewayEvents.Client;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.api.StatusCode;
 
 /** A client connected to the local gateway. */
 final class LocalConnection {
@@ -71,7 +67,9 @@ final class LocalConnection {
 
     /**
      * Sends a text message, split into frames of at most 32 KB as API Gateway sends what is posted
-     * to a connection. Messages are sent whole and in the order they arrive.
+     * to a connection. Messages are sent whole and in the order they arrive. Never waits: the frames
+     * are queued behind those not written yet, so that a client that reads slowly holds up no one
+     * else, not even the selector's thread, which sends the gateway's own replies.
      */
     synchronized void send(String text) {
         Session current = session;
@@ -88,17 +86,7 @@ final class LocalConnection {
             if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
                 end--;
             }
-            Callback.Completable written = new Callback.Completable();
-            current.sendPartialText(text.substring(start, end), end == text.length(), written);
-            try {
-                written.get(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (ExecutionException | TimeoutException e) {
-                current.close(StatusCode.SERVER_ERROR, "Could not send a message", Callback.NOOP);
-                return;
-            }
+            current.sendPartialText(text.substring(start, end), end == text.length(), Callback.NOOP);
             start = end;
         }
     }
