@@ -10,6 +10,7 @@ import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.Invocable;
+import org.eclipse.jetty.util.thread.Scheduler;
 import org.eclipse.jetty.websocket.core.WebSocketConnection;
 
 /**
@@ -28,7 +29,7 @@ final class GatewayConnector extends ServerConnector {
 
     @Override
     protected SocketChannelEndPoint newEndPoint(SocketChannel channel, ManagedSelector selector, SelectionKey key) {
-        SocketChannelEndPoint endPoint = new WebSocketReadsOnTheSelector(channel, selector, key, this);
+        SocketChannelEndPoint endPoint = new WebSocketReadsOnTheSelector(channel, selector, key, getScheduler());
         endPoint.setIdleTimeout(getIdleTimeout());
         return endPoint;
     }
@@ -37,8 +38,8 @@ final class GatewayConnector extends ServerConnector {
 
         private volatile SelectionKey key;
 
-        WebSocketReadsOnTheSelector(SocketChannel channel, ManagedSelector selector, SelectionKey key, ServerConnector connector) {
-            super(channel, selector, key, connector.getScheduler());
+        WebSocketReadsOnTheSelector(SocketChannel channel, ManagedSelector selector, SelectionKey key, Scheduler scheduler) {
+            super(channel, selector, key, scheduler);
             this.key = key;
         }
 
