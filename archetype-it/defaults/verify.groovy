@@ -46,10 +46,11 @@ assert tests >= 80: "only $tests tests ran"
 println "defaults: $tests tests passed in the generated project"
 
 // The lean default's size, at the targets of issue #18: template.yaml 450 lines, main code 1,400, tests no longer than
-// the main code. The project can only shrink.
+// the main code. The project can only shrink, but for the 18 lines that send each SDK request in one piece (a millisecond
+// less per call, docs/performance.md): main code 1,420.
 project.printSize('defaults')
 def size = project.size()
-assert size.template <= 450 && size.main <= 1400 && size.test <= size.main: "the default project grew: $size"
+assert size.template <= 450 && size.main <= 1420 && size.test <= size.main: "the default project grew: $size"
 
 // The deployable jar carries the service files of every SDK module, merged.
 def jar = new java.util.jar.JarFile(project.file('target/echo-app-1.0.0-SNAPSHOT.jar'))
@@ -57,6 +58,7 @@ def warmUp = jar.getInputStream(jar.getEntry('META-INF/services/software.amazon.
 assert warmUp.contains('apigatewaymanagementapi') && warmUp.contains('dynamodb'): "SdkWarmUpProvider lists: $warmUp"
 jar.close()
 project.assertConnectLoadsNoJackson(project.file('target/echo-app-1.0.0-SNAPSHOT.jar'), 'com.example')
+project.assertRequestsGoInOnePiece(project.file('target/echo-app-1.0.0-SNAPSHOT.jar'), 'com.example')
 
 project.assertBuildPrintsNoWarning(basedir)
 

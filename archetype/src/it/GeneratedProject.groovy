@@ -346,6 +346,75 @@ class GeneratedProject {
         loader.close()
     }
 
+    /**
+     * The project's SDK clients send each request in one piece: its {@code Content-Length} is taken
+     * off before signing and left to the JDK, which then writes the body with the headers. With the
+     * length, the URL connection client streams the body, and the JDK checks a kept-alive connection
+     * first with a read that waits a millisecond. From a JVM of its own, with a function's environment,
+     * the project's jar posts twice to a connection through a socket that answers as the Management API.
+     */
+    void assertRequestsGoInOnePiece(File jar, String packageName) {
+        def server = new ServerSocket(0, 1, InetAddress.loopbackAddress)
+        def requests = new java.util.concurrent.CopyOnWriteArrayList<Map>()
+        def serving = Thread.start {
+            server.accept().withCloseable { socket ->
+                def input = new DataInputStream(new BufferedInputStream(socket.inputStream))
+                2.times {
+                    def head = []
+                    for (String line = readLine(input); line; line = readLine(input)) {
+                        head << line
+                    }
+                    def length = head.find { it.toLowerCase().startsWith('content-length:') }
+                    byte[] body = new byte[length ? length.substring(15).trim() as int : 0]
+                    input.readFully(body)
+                    requests << [head: head, body: new String(body, 'UTF-8')]
+                    socket.outputStream.write('HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n'.getBytes('US-ASCII'))
+                    socket.outputStream.flush()
+                }
+            }
+        }
+        def program = File.createTempFile('PostTwice', '.java')
+        program.text = """public class PostTwice {
+            public static void main(String[] args) {
+                var messenger = ${packageName}.messaging.ConnectionMessenger.fromEnvironment();
+                messenger.send("connection-1", "\\"Hello World!\\"");
+                messenger.send("connection-1", "\\"Hello World!\\"");
+            }
+        }"""
+        def builder = new ProcessBuilder(new File(System.getProperty('java.home'), 'bin/java').path, '-cp', jar.path, program.path)
+                .redirectErrorStream(true)
+        builder.environment().putAll(AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'AKIDLOCAL', AWS_SECRET_ACCESS_KEY: 'local',
+                CALLBACK_URL: "http://127.0.0.1:${server.localPort}/live".toString())
+        Process posting = builder.start()
+        String output = posting.inputStream.text
+        try {
+            assert posting.waitFor() == 0: "the posts failed:\n$output"
+            serving.join()
+            assert requests.size() == 2: "two posts on one kept-alive connection: $requests"
+            requests.each { request ->
+                assert request.body == '"Hello World!"' && request.head.contains('Content-Length: 14'): "the body and its length as the JDK sets it: $request"
+                assert !request.head.any { it.toLowerCase().startsWith('transfer-encoding') }: "no chunked body: $request"
+                String signed = request.head.find { it.startsWith('Authorization: ') }.find(/SignedHeaders=([^,]+)/) { all, names -> names }
+                assert signed && !signed.tokenize(';').contains('content-length'): "the length was taken off before signing, so the client does not stream the body: $request"
+            }
+        } finally {
+            server.close()
+            program.delete()
+        }
+    }
+
+    /** One line of an HTTP head, without its CRLF; {@code null} at the end of the stream. */
+    private static String readLine(DataInputStream input) {
+        def line = new ByteArrayOutputStream()
+        for (int b = input.read(); b >= 0; b = input.read()) {
+            if (b == 10) {
+                return line.toString('US-ASCII').replaceAll(/\r$/, '')
+            }
+            line.write(b)
+        }
+        line.size() ? line.toString('US-ASCII') : null
+    }
+
     /** The lines of an entry two spaces in under {@code section}, from its name to the next entry or section. */
     private static String resource(String template, String name, String section = 'Resources') {
         def lines = template.readLines()

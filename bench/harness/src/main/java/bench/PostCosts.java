@@ -13,6 +13,9 @@ import java.util.function.LongSupplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -24,9 +27,10 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagem
 
 /**
  * What one post to a connection costs, step by step, measured from this JVM against a running
- * gateway: signing alone, a plain HTTP POST, and the SDK's whole postToConnection.
+ * gateway: signing alone, a plain HTTP POST, and the SDK's whole postToConnection, with the URL
+ * connection client as it comes and as the generated {@code AwsClients} configures it.
  */
-record PostCosts(double signMicros, double rawPostMicros, double streamedPostMicros, double sdkPostMicros) {
+record PostCosts(double signMicros, double rawPostMicros, double streamedPostMicros, double sdkStreamedPostMicros, double sdkPostMicros) {
 
     private static final int READ_TIMEOUT_MILLIS = 30_000;
     private static final byte[] DATA = "\"Hello World!\"".getBytes(StandardCharsets.UTF_8);
@@ -85,19 +89,39 @@ record PostCosts(double signMicros, double rawPostMicros, double streamedPostMic
             }
             return System.nanoTime() - start;
         });
+        double sdkStreamed = sdkPostMedian(gateway, connectionId, calls, false);
+        double sdk = sdkPostMedian(gateway, connectionId, calls, true);
+        return new PostCosts(sign, raw, streamed, sdkStreamed, sdk);
+    }
+
+    /** @param inOnePiece with the generated projects' interceptor, which leaves a request's length to the JDK */
+    private static double sdkPostMedian(GatewayProcess gateway, String connectionId, int calls, boolean inOnePiece) {
         try (ApiGatewayManagementApiClient client = ApiGatewayManagementApiClient.builder()
                 .endpointOverride(URI.create(gateway.callbackUrl()))
                 .region(Region.of(LocalAccount.REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(LocalAccount.ACCESS_KEY_ID, LocalAccount.SECRET_ACCESS_KEY)))
                 .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(override -> {
+                    if (inOnePiece) {
+                        override.addExecutionInterceptor(new RequestInOnePiece());
+                    }
+                })
                 .build()) {
-            double sdk = median(calls, () -> {
+            return median(calls, () -> {
                 long start = System.nanoTime();
                 client.postToConnection(call -> call.connectionId(connectionId).data(SdkBytes.fromByteArray(DATA)));
                 return System.nanoTime() - start;
             });
-            return new PostCosts(sign, raw, streamed, sdk);
+        }
+    }
+
+    /** The generated {@code AwsClients}' interceptor, as it is there: the length taken off before signing. */
+    private static final class RequestInOnePiece implements ExecutionInterceptor {
+
+        @Override
+        public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest request, ExecutionAttributes attributes) {
+            return request.httpRequest().toBuilder().removeHeader("Content-Length").build();
         }
     }
 
