@@ -386,8 +386,8 @@ class GeneratedProject {
         builder.environment().putAll(AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'AKIDLOCAL', AWS_SECRET_ACCESS_KEY: 'local',
                 CALLBACK_URL: "http://127.0.0.1:${server.localPort}/live".toString())
         Process posting = builder.start()
-        String output = posting.inputStream.text
         try {
+            String output = posting.inputStream.text
             assert posting.waitFor() == 0: "the posts failed:\n$output"
             serving.join()
             assert requests.size() == 2: "two posts on one kept-alive connection: $requests"
