@@ -22,7 +22,7 @@ import org.eclipse.jetty.util.Callback;
  * another host, that connects as a browser does (the token in the query string or as a
  * subprotocol, no headers), sends to the API's routes and shows what comes back.
  */
-final class DevelopmentPage extends Handler.Abstract {
+final class DevelopmentPage extends Handler.Abstract.NonBlocking {
 
     private final String html;
 

@@ -17,9 +17,9 @@ import org.eclipse.jetty.websocket.core.WebSocketConnection;
  * The gateway's connector: Jetty's, except that a WebSocket connection reads and handles its
  * frames on the selector's thread, where Jetty would hand each read to a thread of the pool. What
  * the gateway does with a frame never waits (it queues the invocation, or queues a reply), so the
- * hand-off bought nothing and cost a thread's wake-up for every message. HTTP requests, the
- * handshakes and the Management API's posts among them, still go to the pool: their handlers may
- * wait.
+ * hand-off bought nothing and cost a thread's wake-up for every message. HTTP requests need no help
+ * here: every handler of the server is non-blocking, and Jetty handles them on the selector's
+ * thread by itself.
  */
 final class GatewayConnector extends ServerConnector {
 

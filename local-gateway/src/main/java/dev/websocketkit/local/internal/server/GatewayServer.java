@@ -25,6 +25,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.core.WebSocketExtensionRegistry;
 import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
@@ -33,7 +34,8 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 /**
  * The gateway's HTTP server: WebSocket clients, the Management API and the page on one port. Handshakes and messages are handed to the functions' invocation threads, so
  * no server thread waits for a function, and a handler that calls the Management API never waits for
- * a server thread its own invocation holds.
+ * a server thread its own invocation holds. No handler waits for anything, so each request and each
+ * frame is handled on the selector's thread that read it, without waking a thread of the pool.
  */
 public final class GatewayServer {
 
@@ -130,6 +132,8 @@ public final class GatewayServer {
             container.setAutoFragment(false);
             // ConnectionTimeouts closes idle connections with API Gateway's reason.
             container.setIdleTimeout(Duration.ZERO);
+            // Declares the upgrades non-blocking, as the gateway's own handlers are: Jetty then handles HTTP requests on the selector's thread.
+            container.setInvocationType(InvocationType.NON_BLOCKING);
         });
         List<Handler> handlers = new ArrayList<>();
         Optional<Route> connect = Optional.ofNullable(routes.get("$connect"));

@@ -45,7 +45,7 @@ import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
  * happens when they have answered: a burst of handshakes holds none of the server's threads, which
  * the connections already open and the Management API keep for themselves.
  */
-final class HandshakeHandler extends Handler.Abstract {
+final class HandshakeHandler extends Handler.Abstract.NonBlocking {
 
     /** A handshake refused on the way; carries no stack trace, it is an answer, not an error. */
     private static final class Refused extends RuntimeException {
