@@ -37,6 +37,10 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.model.PayloadTooL
 @WebSocketApiTest(template = "src/test/resources/templates/echo.yaml")
 class ManagementApiTest {
 
+    /** An {@code Authorization} header the local gateway accepts: SigV4 with the local account's key (the signature is not checked). */
+    private static final String SIGNED_LOCALLY = "AWS4-HMAC-SHA256 Credential=" + LocalAccount.ACCESS_KEY_ID
+            + "/20260101/us-east-1/execute-api/aws4_request";
+
     @Test
     void postsToDescribesAndClosesAConnection(LocalGateway gateway) throws Exception {
         ApiGatewayManagementApiClient managementApi = client(gateway.callbackUri());
@@ -86,7 +90,7 @@ class ManagementApiTest {
         URI callback = gateway.callbackUri();
         String path = callback.getPath() + "/@connections/AnyConnection000=";
         String host = callback.getHost() + ":" + callback.getPort();
-        String signed = "Authorization: AWS4-HMAC-SHA256 Credential=" + LocalAccount.ACCESS_KEY_ID + "/20260101/us-east-1/execute-api/aws4_request\r\n";
+        String signed = "Authorization: " + SIGNED_LOCALLY + "\r\n";
 
         assertEquals(403, status(callback, "GET " + path, "Host: " + host + "\r\n"));
         assertEquals(403, status(callback, "GET " + path, "Host: attacker.example:80\r\n" + signed));
@@ -171,9 +175,7 @@ class ManagementApiTest {
             }
             byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST " + connection.getPath() + " HTTP/1.1\r\nHost: " + connection.getHost() + ":" + connection.getPort() + "\r\n"
-                    + "Authorization: AWS4-HMAC-SHA256 Credential=" + LocalAccount.ACCESS_KEY_ID + "/20260101/us-east-1/execute-api/aws4_request\r\n"
-                    + "Content-Length: " + bytes.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write((signedPost(connection) + "Content-Length: " + bytes.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             LockSupport.parkNanos(pauseNanos);
             out.write(bytes);
@@ -213,9 +215,7 @@ class ManagementApiTest {
         try (Socket socket = new Socket(connection.getHost(), connection.getPort())) {
             socket.setSoTimeout(20_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST " + connection.getPath() + " HTTP/1.1\r\nHost: " + connection.getHost() + ":" + connection.getPort() + "\r\n"
-                    + "Authorization: AWS4-HMAC-SHA256 Credential=" + LocalAccount.ACCESS_KEY_ID + "/20260101/us-east-1/execute-api/aws4_request\r\n"
-                    + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write((signedPost(connection) + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
             for (int start = 0; start < bytes.length; start += chunkSize) {
@@ -229,6 +229,12 @@ class ManagementApiTest {
             out.flush();
             return Answer.read(new BufferedInputStream(socket.getInputStream())).status();
         }
+    }
+
+    /** The request line and headers of a signed POST to a connection's URL, short of how its body is framed. */
+    private static String signedPost(URI connection) {
+        return "POST " + connection.getPath() + " HTTP/1.1\r\nHost: " + connection.getHost() + ":" + connection.getPort() + "\r\n"
+                + "Authorization: " + SIGNED_LOCALLY + "\r\n";
     }
 
     /** An answer of a kept-alive connection, read to its end. */
@@ -249,19 +255,19 @@ class ManagementApiTest {
             in.readNBytes(contentLength);
             return new Answer(Integer.parseInt(statusLine.split(" ")[1]), closes);
         }
-    }
 
-    private static String line(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        for (int next = in.read(); next != '\n'; next = in.read()) {
-            if (next < 0) {
-                throw new EOFException("The gateway closed the connection after: " + line);
+        private static String line(InputStream in) throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int next = in.read(); next != '\n'; next = in.read()) {
+                if (next < 0) {
+                    throw new EOFException("The gateway closed the connection after: " + line);
+                }
+                if (next != '\r') {
+                    line.append((char) next);
+                }
             }
-            if (next != '\r') {
-                line.append((char) next);
-            }
+            return line.toString();
         }
-        return line.toString();
     }
 
     /** How {@code HttpURLConnection} sends a body. */
@@ -289,8 +295,7 @@ class ManagementApiTest {
         if (body == Body.STREAMED) {
             post.setFixedLengthStreamingMode(bytes.length);
         }
-        post.setRequestProperty("Authorization", "AWS4-HMAC-SHA256 Credential=" + LocalAccount.ACCESS_KEY_ID
-                + "/20260101/us-east-1/execute-api/aws4_request");
+        post.setRequestProperty("Authorization", SIGNED_LOCALLY);
         try (OutputStream out = post.getOutputStream()) {
             out.write(bytes);
         }
