@@ -62,5 +62,18 @@ project.assertRequestsGoInOnePiece(project.file('target/echo-app-1.0.0-SNAPSHOT.
 
 project.assertBuildPrintsNoWarning(basedir)
 
-// ./mvnw -Plocal as the README says, and the seed's transcript through it.
-assert project.echoThroughMvnwLocal(localRepositoryPath.absolutePath) == '"Hello World!"'
+// ./mvnw -Plocal as the README says, and the seed's transcript through it. As it stops, the gateway's
+// JVM writes a class-data archive, without a word on the console; the next start loads the gateway's
+// classes from it.
+def archive = project.file('target/local-gateway/gateway.jsa')
+archive.delete()
+def firstStart = project.echoThroughMvnwLocal(localRepositoryPath.absolutePath)
+assert firstStart.reply == '"Hello World!"'
+assert archive.isFile(): "no class-data archive after ./mvnw -Plocal stopped:\n${firstStart.console.join('\n')}"
+def jvmLogLines = firstStart.console.findAll { it =~ /^\[[0-9.]+s\]\[/ }
+assert jvmLogLines.isEmpty(): "the JVM's own log on the console:\n${jvmLogLines.join('\n')}"
+def classLoading = project.file('target/local-gateway/class-loading.log')
+def secondStart = project.echoThroughMvnwLocal(localRepositoryPath.absolutePath, ["-Dlocal.jvmArgs=-Xlog:class+load=info:file=$classLoading"])
+assert secondStart.reply == '"Hello World!"'
+def gatewayClass = classLoading.readLines().find { it.contains(' dev.websocketkit.local.LocalGateway source: ') }
+assert gatewayClass?.endsWith('source: shared objects file (top)'): "the second start loaded the gateway from elsewhere: $gatewayClass"

@@ -172,32 +172,35 @@ class GeneratedProject {
     }
 
     /**
-     * Runs {@code ./mvnw -Plocal} as a user would, reads its banner, and has a real WebSocket client
-     * send the seed's message with the banner's credentials; returns the reply.
+     * Runs {@code ./mvnw -Plocal} as a user would, with {@code arguments} too, reads its banner, has a
+     * real WebSocket client send the seed's message with the banner's credentials, and stops it as
+     * Ctrl+C would, waiting until the gateway's JVM has ended; returns the reply and the console's lines.
      */
-    String echoThroughMvnwLocal(String localRepository) {
-        def command = [file('mvnw').absolutePath, '-B', "-Dmaven.repo.local=$localRepository", '-Plocal', '-Dlocal.port=0']
+    Map echoThroughMvnwLocal(String localRepository, List<String> arguments = []) {
+        def command = [file('mvnw').absolutePath, '-B', "-Dmaven.repo.local=$localRepository", '-Plocal', '-Dlocal.port=0'] + arguments
         def builder = new ProcessBuilder(command*.toString()).directory(dir).redirectErrorStream(true)
         builder.environment().put('JAVA_HOME', System.getProperty('java.home'))
         Process maven = builder.start()
+        List<String> console = Collections.synchronizedList([])
+        Thread drain = null
+        String reply = null
         try {
             def banner = [:]
             def output = new BufferedReader(new InputStreamReader(maven.inputStream))
-            def seen = []
             long deadline = System.currentTimeMillis() + 180_000
             while (!banner.containsKey('Try') && System.currentTimeMillis() < deadline) {
                 String line = output.readLine()
-                assert line != null: "./mvnw -Plocal ended before its banner:\n${seen.join('\n')}"
-                seen << line
+                assert line != null: "./mvnw -Plocal ended before its banner:\n${console.join('\n')}"
+                console << line
                 def matcher = line =~ /^(Local WebSocket API|API key|Token|Try): (.*)$/
                 if (matcher) {
                     banner[matcher[0][1].tokenize(' ')[0]] = matcher[0][2]
                 }
             }
-            // Drains the console so the process never blocks on a full pipe; the stream closes when it is stopped.
-            Thread.start {
+            // Keeps reading the console, so the process never blocks on a full pipe; the stream closes when it is stopped.
+            drain = Thread.start {
                 try {
-                    output.eachLine { }
+                    output.eachLine { console << it }
                 } catch (IOException stopped) {
                 }
             }
@@ -211,14 +214,24 @@ class GeneratedProject {
             def listener = [onText: { ws, data, last -> replies.add(data.toString()); ws.request(1); null }] as java.net.http.WebSocket.Listener
             def socket = builderWs.buildAsync(URI.create(banner['Local']), listener).join()
             socket.sendText('{"message": "send", "body": "Hello World!"}', true).join()
-            String reply = replies.poll(30, java.util.concurrent.TimeUnit.SECONDS)
+            reply = replies.poll(30, java.util.concurrent.TimeUnit.SECONDS)
             socket.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, 'done').join()
-            reply
         } finally {
-            maven.descendants().each { it.destroy() }
+            def started = maven.descendants().toList()
+            started.each { it.destroy() }
             maven.destroy()
             maven.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)
+            // The gateway's JVM writes its class-data archive as it ends.
+            started.each { process ->
+                try {
+                    process.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS)
+                } catch (java.util.concurrent.TimeoutException e) {
+                    throw new AssertionError("${process.info().command().orElse('a process of ./mvnw -Plocal')} still ran a minute after it was stopped", e)
+                }
+            }
+            drain?.join(30_000)
         }
+        [reply: reply, console: new ArrayList<String>(console)]
     }
 
     /** Lines of template.yaml, of the main code and of the test code, as the IT prints them. */

@@ -268,47 +268,59 @@ public final class Benchmark {
      * after the banner, so that is when the API first answers); beside them, in the same runs and in
      * turns with them, ./mvnw compile alone, which is Maven's own share of that start (its JVM, the
      * project's model and dependencies, the build steps before the gateway's), so that the rest is the
-     * plugin's and the gateway's.
+     * plugin's and the gateway's; and the banner of a gateway's JVM that neither has nor writes a
+     * class-data archive, which the plugin's archive saves.
      */
     private static void gatewayStart(Scale scale) throws Exception {
         Path project = GeneratedProject.lean().directory();
         List<Double> banners = new ArrayList<>();
         List<Double> firstEchoes = new ArrayList<>();
         List<Double> compiles = new ArrayList<>();
+        List<Double> unarchivedBanners = new ArrayList<>();
+        List<String> withoutArchive = List.of("-Dlocal.classDataArchive=" + project.resolve("target/bench-without-archive/gateway.jsa"),
+                "-Dlocal.jvmArgs=-XX:-AutoCreateSharedArchive");
         for (int run = 0; run < scale.gatewayStarts(); run++) {
-            StartTimes start = timeStart(project);
+            StartTimes start = timeStart(project, List.of());
             double compile = secondsToCompile(project);
+            StartTimes unarchived = timeStart(project, withoutArchive);
             if (run > 0) {
                 banners.add(start.banner());
                 firstEchoes.add(start.firstEcho());
                 compiles.add(compile);
+                unarchivedBanners.add(unarchived.banner());
             }
         }
         System.out.println();
         System.out.printf("3. ./mvnw -Plocal, warm (dependencies downloaded, classes compiled): command to banner, and to the echo of a client%n"
                 + "   that connects as the banner appears, median of %d after a warm-up, beside ./mvnw compile with nothing to compile%n"
-                + "   (Maven's own share), run in turns with it%n", banners.size());
+                + "   (Maven's own share), and beside the banner of a gateway's JVM without its class-data archive, run in turns with them%n", banners.size());
         Table table = new Table("step", "s");
         double banner = median(banners);
         double firstEcho = median(firstEchoes);
         double maven = median(compiles);
+        double unarchived = median(unarchivedBanners);
         table.row("banner printed", String.format(Locale.ROOT, "%.2f", banner));
+        table.row("banner printed, the gateway's JVM without its class-data archive", String.format(Locale.ROOT, "%.2f", unarchived));
         table.row("first echo: its handshake, message and reply", String.format(Locale.ROOT, "%.2f", firstEcho));
         table.row("./mvnw compile alone (Maven's own share)", String.format(Locale.ROOT, "%.2f", maven));
         table.row("the rest: the plugin and the gateway's JVM", String.format(Locale.ROOT, "%.2f", banner - maven));
         table.print();
         Targets.add("./mvnw -Plocal warm start to banner", "<= 3 s", String.format(Locale.ROOT, "%.2f s", banner),
-                String.format(Locale.ROOT, "Maven alone %.2f s; first echo %.2f s", maven, firstEcho), banner <= 3);
+                String.format(Locale.ROOT, "Maven alone %.2f s; without the class-data archive %.2f s; first echo %.2f s", maven, unarchived, firstEcho),
+                banner <= 3);
     }
 
     /** Seconds from the command to the banner, and to the first echo. */
     private record StartTimes(double banner, double firstEcho) {
     }
 
-    private static StartTimes timeStart(Path project) throws Exception {
+    /** @param options more options of ./mvnw -Plocal */
+    private static StartTimes timeStart(Path project, List<String> options) throws Exception {
         long began = System.nanoTime();
         StartTimes seconds;
-        try (ServerProcess maven = new ServerProcess(maven(project, "-Plocal", "-Dlocal.port=0"))) {
+        List<String> arguments = new ArrayList<>(List.of("-Plocal", "-Dlocal.port=0"));
+        arguments.addAll(options);
+        try (ServerProcess maven = new ServerProcess(maven(project, arguments.toArray(String[]::new)))) {
             URI uri = URI.create(bannerValue(maven, "Local WebSocket API: "));
             String apiKey = bannerValue(maven, "API key: ");
             String token = bannerValue(maven, "Token: ");

@@ -17,7 +17,7 @@ record Scale(boolean smoke, int coldStartRuns, int coldStartPairs, int coldStart
     static Scale fromSystemProperties() {
         boolean smoke = Boolean.getBoolean("bench.smoke");
         Scale scale = smoke ? new Scale(true, 2, 2, 1, 2, 3, 5, 2, 20, 4, 2, 20, 20, 500, 3, 50)
-                : new Scale(false, 15, 30, 1, 4, 50, 1_000, 10, 2_000, 200, 20, 1_000, 1_000, 500, 100, 10_000);
+                : new Scale(false, 15, 30, 1, 10, 50, 1_000, 10, 2_000, 200, 20, 1_000, 1_000, 500, 100, 10_000);
         return new Scale(smoke, Integer.getInteger("bench.runs", scale.coldStartRuns), Integer.getInteger("bench.pairs", scale.coldStartPairs),
                 Integer.getInteger("bench.repeat", scale.coldStartRepeats), scale.gatewayStarts, scale.echoClients,
                 scale.echoMessages, scale.echoWarmUpRounds, scale.postCalls, scale.loadWarmUpClients, scale.loadWarmUpMessages, scale.burstClients,

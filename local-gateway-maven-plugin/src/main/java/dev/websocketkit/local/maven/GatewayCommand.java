@@ -23,12 +23,22 @@ final class GatewayCommand {
      */
     static final String ALLOW_UNSAFE_MEMORY_ACCESS = "--sun-misc-unsafe-memory-access=allow";
     private static final int FIRST_WITH_UNSAFE_MEMORY_ACCESS_OPTION = 23;
+    /** A JVM without a usable archive writes one as it exits; the next start uses it. */
+    static final String AUTO_CREATE_SHARED_ARCHIVE = "-XX:+AutoCreateSharedArchive";
+    private static final int FIRST_WITH_AUTO_CREATED_ARCHIVE = 19;
+    /**
+     * The archive's warnings name the classes it leaves out, such as each function's copy of a class,
+     * and the archive it could not use before it writes a new one: nothing for a user to act on.
+     */
+    static final String QUIET_ARCHIVE = "-Xlog:cds*=off";
 
     private final Path java;
     private final Runtime.Version javaVersion;
     private final List<String> jvmArgs = new ArrayList<>();
     private final List<String> options = new ArrayList<>();
     private List<Path> gatewayClassPath = List.of();
+    private List<Path> dynamoDbLocalClassPath = List.of();
+    private Path classDataArchive;
 
     private GatewayCommand(Path java, Runtime.Version javaVersion) {
         this.java = java;
@@ -47,8 +57,29 @@ final class GatewayCommand {
         return this;
     }
 
+    /**
+     * The gateway and its dependencies. DynamoDB Local's jar goes to a class loader of its own, since
+     * its manifest names a directory and the JVM keeps no class-data archive for a class path with
+     * one; sqlite4java's goes with it, since DynamoDB Local loads SQLite's native library, which the
+     * JVM binds to DynamoDB Local's loader, and only classes of that loader may call it.
+     */
     GatewayCommand gatewayClassPath(List<Path> classPath) {
-        this.gatewayClassPath = List.copyOf(classPath);
+        this.gatewayClassPath = classPath.stream().filter(jar -> !isDynamoDbLocals(jar)).toList();
+        this.dynamoDbLocalClassPath = classPath.stream().filter(GatewayCommand::isDynamoDbLocals).toList();
+        return this;
+    }
+
+    private static boolean isDynamoDbLocals(Path jar) {
+        String name = jar.getFileName().toString();
+        return name.endsWith(".jar") && (name.startsWith("DynamoDBLocal-") || name.startsWith("sqlite4java-"));
+    }
+
+    /**
+     * The class-data archive of the gateway's classes, written by one start for the next, which
+     * then starts sooner. JVMs before 19 cannot keep such an archive up to date, and start without it.
+     */
+    GatewayCommand classDataArchive(Path archive) {
+        this.classDataArchive = archive;
         return this;
     }
 
@@ -84,10 +115,17 @@ final class GatewayCommand {
         if (javaVersion.feature() >= FIRST_WITH_UNSAFE_MEMORY_ACCESS_OPTION) {
             command.add(ALLOW_UNSAFE_MEMORY_ACCESS);
         }
+        if (classDataArchive != null && javaVersion.feature() >= FIRST_WITH_AUTO_CREATED_ARCHIVE) {
+            command.addAll(List.of(AUTO_CREATE_SHARED_ARCHIVE, "-XX:SharedArchiveFile=" + classDataArchive, QUIET_ARCHIVE));
+        }
         command.addAll(jvmArgs);
         command.add("-cp");
         command.add(join(gatewayClassPath));
         command.add(MAIN_CLASS);
+        if (!dynamoDbLocalClassPath.isEmpty()) {
+            command.add("--dynamodb-local-classpath");
+            command.add(join(dynamoDbLocalClassPath));
+        }
         command.addAll(options);
         return command;
     }

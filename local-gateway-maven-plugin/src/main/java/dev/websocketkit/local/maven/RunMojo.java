@@ -84,6 +84,13 @@ public final class RunMojo extends AbstractMojo {
     @Parameter(property = "local.parameters")
     private List<String> parameters;
 
+    /**
+     * The class-data archive of the gateway's JVM (JDK 19 and newer): the first start writes it as it
+     * stops, and the next ones start from it, some 0.4 s sooner. {@code -Dlocal.jvmArgs=-Xshare:off} starts without it.
+     */
+    @Parameter(property = "local.classDataArchive", defaultValue = "${project.build.directory}/local-gateway/gateway.jsa")
+    private File classDataArchive;
+
     /** Options for the gateway's JVM, e.g. {@code -Xmx1g}. */
     @Parameter(property = "local.jvmArgs")
     private List<String> jvmArgs;
@@ -93,9 +100,20 @@ public final class RunMojo extends AbstractMojo {
         if (!template.isFile()) {
             throw new MojoFailureException("No template at " + template + ": set local.template to the SAM template of the WebSocket API");
         }
-        List<String> command = GatewayCommand.builder(Path.of(System.getProperty("java.home"), "bin", "java"), Runtime.version())
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<Path> gatewayClassPath = gatewayClassPath();
+        ClassDataArchive archive = new ClassDataArchive(classDataArchive.toPath());
+        try {
+            archive.prepareFor(java, Runtime.version(), gatewayClassPath);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("local.classDataArchive: " + e.getMessage());
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot prepare the gateway's class-data archive " + archive.archive(), e);
+        }
+        List<String> command = GatewayCommand.builder(java, Runtime.version())
                 .jvmArgs(jvmArgs)
-                .gatewayClassPath(gatewayClassPath())
+                .classDataArchive(archive.archive())
+                .gatewayClassPath(gatewayClassPath)
                 .functionClassPath(functionClassPath())
                 .template(template.toPath())
                 .option("--host", host)

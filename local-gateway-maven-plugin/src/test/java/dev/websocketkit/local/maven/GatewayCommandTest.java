@@ -27,7 +27,9 @@ class GatewayCommandTest {
     void buildsTheGatewaysCommandLineFromTheGoalsParameters() {
         List<String> command = GatewayCommand.builder(Path.of("/jdk/bin/java"), Runtime.Version.parse("21.0.5"))
                 .jvmArgs(List.of("-Xmx256m", " "))
-                .gatewayClassPath(List.of(Path.of("/repo/gateway.jar"), Path.of("/repo/jetty.jar")))
+                .classDataArchive(Path.of("/project/target/local-gateway/gateway.jsa"))
+                .gatewayClassPath(List.of(Path.of("/repo/gateway.jar"), Path.of("/repo/DynamoDBLocal-2.6.1.jar"), Path.of("/repo/jetty.jar"),
+                        Path.of("/repo/sqlite4java-1.0.392.jar"), Path.of("/repo/libsqlite4java-linux-amd64-1.0.392.so")))
                 .functionClassPath(List.of(Path.of("/project/target/classes")))
                 .template(Path.of("/project/template.yaml"))
                 .option("--port", "9000")
@@ -35,8 +37,11 @@ class GatewayCommandTest {
                 .parameters(List.of("StageName=dev", " Greeting=hi"))
                 .build();
 
-        assertEquals(List.of("/jdk/bin/java", "--enable-native-access=ALL-UNNAMED", "-Dorg.eclipse.jetty.LEVEL=WARN", "-Xmx256m", "-cp", "/repo/gateway.jar" + File.pathSeparator + "/repo/jetty.jar",
-                GatewayCommand.MAIN_CLASS, "--function-classpath", "/project/target/classes", "--template", "/project/template.yaml",
+        assertEquals(List.of("/jdk/bin/java", "--enable-native-access=ALL-UNNAMED", "-Dorg.eclipse.jetty.LEVEL=WARN",
+                GatewayCommand.AUTO_CREATE_SHARED_ARCHIVE, "-XX:SharedArchiveFile=/project/target/local-gateway/gateway.jsa", GatewayCommand.QUIET_ARCHIVE,
+                "-Xmx256m", "-cp", String.join(File.pathSeparator, "/repo/gateway.jar", "/repo/jetty.jar", "/repo/libsqlite4java-linux-amd64-1.0.392.so"),
+                GatewayCommand.MAIN_CLASS, "--dynamodb-local-classpath", "/repo/DynamoDBLocal-2.6.1.jar" + File.pathSeparator + "/repo/sqlite4java-1.0.392.jar",
+                "--function-classpath", "/project/target/classes", "--template", "/project/template.yaml",
                 "--port", "9000", "--parameter", "StageName=dev", "--parameter", "Greeting=hi"), command);
     }
 
@@ -47,6 +52,17 @@ class GatewayCommandTest {
 
         assertTrue(java25.contains(GatewayCommand.ALLOW_UNSAFE_MEMORY_ACCESS), java25.toString());
         assertFalse(java21.contains(GatewayCommand.ALLOW_UNSAFE_MEMORY_ACCESS), "an option JDK 21 does not know stops it: " + java21);
+    }
+
+    @Test
+    void keepsAClassDataArchiveFromJava19OnOnly() {
+        Path archive = Path.of("/project/target/local-gateway/gateway.jsa");
+        List<String> java19 = GatewayCommand.builder(Path.of("/jdk/bin/java"), Runtime.Version.parse("19")).classDataArchive(archive).build();
+        List<String> java17 = GatewayCommand.builder(Path.of("/jdk/bin/java"), Runtime.Version.parse("17.0.13")).classDataArchive(archive).build();
+
+        assertTrue(java19.contains("-XX:SharedArchiveFile=" + archive), java19.toString());
+        assertFalse(java17.contains(GatewayCommand.AUTO_CREATE_SHARED_ARCHIVE), "an option JDK 17 does not know stops it: " + java17);
+        assertFalse(String.join(" ", java17).contains("SharedArchiveFile"), "JDK 17 would use the archive without keeping it up to date: " + java17);
     }
 
     @Test
@@ -62,6 +78,7 @@ class GatewayCommandTest {
                 .option("--api-key", "plugin-test-key-0123456789")
                 .parameters(List.of("Greeting=hello"))
                 .build();
+        assertTrue(command.contains("--dynamodb-local-classpath"), "DynamoDB Local's jar goes to a loader of its own: " + command);
         Process gateway = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
             BufferedReader output = new BufferedReader(new InputStreamReader(gateway.getInputStream(), StandardCharsets.UTF_8));
@@ -76,6 +93,7 @@ class GatewayCommandTest {
             assertTrue(lines.contains("API key: plugin-test-key-0123456789"), lines.toString());
 
             assertEquals(403, Handshake.to(uri).refusal());
+            // $connect runs once the template's table exists: DynamoDB Local, loaded apart, has created it.
             Handshake.to(uri).apiKey("plugin-test-key-0123456789").connect().close();
             assertTrue(output.readLine().contains("greeting: hello"), "the function got its template parameter");
             assertTrue(output.readLine().endsWith("log4j2.loggerContextFactory: null"),

@@ -4,6 +4,7 @@ package dev.websocketkit.local.internal.cli;
 
 import dev.websocketkit.local.LocalGateway;
 import dev.websocketkit.local.LocalGatewayConfig;
+import dev.websocketkit.local.internal.dynamodb.DynamoDbLocal;
 import java.io.File;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -23,14 +24,14 @@ import org.apache.logging.log4j.simple.SimpleLoggerContextFactory;
  *
  * <pre>
  * java -cp &lt;gateway class path&gt; dev.websocketkit.local.internal.cli.Main --template template.yaml \
- *      --function-classpath target/classes:&lt;dependencies&gt; [--port 8080] [--api-key KEY] [--idle-timeout PT10M] [--management-api-latency PT0.025S] [--new-connections-per-second 500]
+ *      --function-classpath target/classes:&lt;dependencies&gt; [--dynamodb-local-classpath &lt;DynamoDB Local's jar&gt;] [--port 8080] [--api-key KEY] [--idle-timeout PT10M] [--management-api-latency PT0.025S] [--new-connections-per-second 500]
  *      [--development-key-file target/local-gateway/development-key.json]
  *      [--jwks-url URL --jwt-issuer ISSUER --jwt-audience AUDIENCE] [--parameter Name=Value ...]
  * </pre>
  */
 public final class Main {
 
-    private static final String USAGE = "Usage: --template <template.yaml> [--function-classpath <path>] [--host <host>] [--port <port>] "
+    private static final String USAGE = "Usage: --template <template.yaml> [--function-classpath <path>] [--dynamodb-local-classpath <path>] [--host <host>] [--port <port>] "
             + "[--api-key <key>] [--idle-timeout <ISO-8601 duration>] [--management-api-latency <ISO-8601 duration>] "
             + "[--new-connections-per-second <number>] [--development-key-file <path>] [--jwks-url <url> --jwt-issuer <issuer> --jwt-audience <audience>] "
             + "[--parameter <Name=Value>]...";
@@ -97,7 +98,10 @@ public final class Main {
             String value = option[1];
             switch (option[0]) {
                 case "--function-classpath":
-                    config.functionClasses(classLoader(value));
+                    config.functionClasses(classLoader("functions", value, ClassLoader.getPlatformClassLoader()));
+                    break;
+                case "--dynamodb-local-classpath":
+                    DynamoDbLocal.loadServerFrom(classLoader("dynamodb-local", value, Main.class.getClassLoader()));
                     break;
                 case "--host":
                     config.host(value);
@@ -165,14 +169,17 @@ public final class Main {
         }
     }
 
-    /** The functions' class path, on its own: the JDK below it and nothing of the gateway's. */
-    private static ClassLoader classLoader(String classPath) throws MalformedURLException {
+    /**
+     * The functions' class path goes on the platform's loader, on its own: the JDK below it and
+     * nothing of the gateway's. DynamoDB Local's goes on the gateway's, which holds its dependencies.
+     */
+    private static ClassLoader classLoader(String name, String classPath, ClassLoader parent) throws MalformedURLException {
         List<URL> urls = new ArrayList<>();
         for (String entry : classPath.split(File.pathSeparator)) {
             if (!entry.isBlank()) {
                 urls.add(Path.of(entry).toUri().toURL());
             }
         }
-        return new URLClassLoader("functions", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+        return new URLClassLoader(name, urls.toArray(URL[]::new), parent);
     }
 }

@@ -5,9 +5,6 @@ package dev.websocketkit.local.internal.dynamodb;
 import static dev.websocketkit.local.internal.template.TemplateDocument.listOrSingleton;
 import static dev.websocketkit.local.internal.template.TemplateDocument.mapOrEmpty;
 
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
-import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
-import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
 import dev.websocketkit.local.internal.account.LocalAccount;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -36,6 +34,9 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
  */
 public final class DynamoDbLocal {
 
+    private static final String SERVER_PACKAGE = "com.amazonaws.services.dynamodbv2.local.server.";
+
+    private static ClassLoader serverClasses = DynamoDbLocal.class.getClassLoader();
     private static URI endpoint;
     private static CompletableFuture<Void> started;
     private static DynamoDbClient client;
@@ -52,6 +53,18 @@ public final class DynamoDbLocal {
             endpoint = start();
         }
         return endpoint;
+    }
+
+    /**
+     * Loads DynamoDB Local's own classes from {@code classes} instead of this class's loader. The
+     * Maven plugin keeps DynamoDB Local's jar off the gateway JVM's class path: the jar's manifest
+     * adds a directory to it, and the JVM keeps no class-data archive for a class path with one.
+     */
+    public static synchronized void loadServerFrom(ClassLoader classes) {
+        if (endpoint != null) {
+            throw new IllegalStateException("DynamoDB Local has started already, with the classes of " + serverClasses);
+        }
+        serverClasses = classes;
     }
 
     /** Waits until the server has started; fails if it did not. */
@@ -129,9 +142,7 @@ public final class DynamoDbLocal {
         server.addConnector(connector);
         started = CompletableFuture.runAsync(() -> {
             try {
-                LocalDynamoDBServerHandler handler = new LocalDynamoDBServerHandler(
-                        new LocalDynamoDBRequestHandler(0, true, null, true, false), null);
-                server.setHandler(new DynamoDBProxyServer(0, handler).setUpHandler(handler));
+                server.setHandler(requestHandler(serverClasses));
                 server.start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "dynamodb-local-stop"));
             } catch (Exception e) {
@@ -139,6 +150,24 @@ public final class DynamoDbLocal {
             }
         });
         return URI.create("http://127.0.0.1:" + connector.getLocalPort());
+    }
+
+    /**
+     * DynamoDB Local's handler of requests, in memory and with one database for every account and
+     * region; looked up by name, since its classes may come from a class loader of their own.
+     */
+    private static Handler requestHandler(ClassLoader classes) throws ReflectiveOperationException {
+        Class<?> requestHandler = classes.loadClass(SERVER_PACKAGE + "LocalDynamoDBRequestHandler");
+        Class<?> serverHandler = classes.loadClass(SERVER_PACKAGE + "AbstractLocalDynamoDBServerHandler");
+        // port (none: Jetty here listens), in memory, no database file, one database shared by all, no delayed statuses
+        Object requests = requestHandler.getConstructor(int.class, boolean.class, String.class, boolean.class, boolean.class)
+                .newInstance(0, true, null, true, false);
+        Object handler = classes.loadClass(SERVER_PACKAGE + "LocalDynamoDBServerHandler")
+                .getConstructor(classes.loadClass(SERVER_PACKAGE + "DynamoDBRequestHandler"), String.class)
+                .newInstance(requests, null);
+        Class<?> proxyServer = classes.loadClass(SERVER_PACKAGE + "DynamoDBProxyServer");
+        Object proxy = proxyServer.getConstructor(int.class, serverHandler).newInstance(0, handler);
+        return (Handler) proxyServer.getMethod("setUpHandler", serverHandler).invoke(proxy, handler);
     }
 
     private static void stop(Server server) {

@@ -3,9 +3,12 @@
 package dev.websocketkit.local.internal.dynamodb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.dynamodbv2.local.monitoring.Telemetry;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,5 +32,14 @@ class DynamoDbLocalTest {
 
         assertTrue(!first.equals(second));
         assertEquals("id", DynamoDbLocal.client().describeTable(request -> request.tableName(first)).table().keySchema().get(0).attributeName());
+    }
+
+    @Test
+    void keepsTheClassesItStartedWith() {
+        DynamoDbLocal.endpoint();
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> DynamoDbLocal.loadServerFrom(new URLClassLoader(new URL[0], getClass().getClassLoader())));
+        assertTrue(refused.getMessage().startsWith("DynamoDB Local has started already"), refused.getMessage());
     }
 }
