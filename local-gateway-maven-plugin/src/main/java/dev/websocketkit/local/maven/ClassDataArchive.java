@@ -47,7 +47,7 @@ final class ClassDataArchive {
         Files.writeString(note, wanted, StandardCharsets.UTF_8);
     }
 
-    /** The JDK, then each jar with its size and time of change: what the JVM checks an archive against. */
+    /** The JDK, then each of the gateway's jars with its size and time of change: a superset of what the JVM checks an archive against. */
     private static List<String> madeFor(Path java, Runtime.Version javaVersion, List<Path> classPath) throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add(java.toAbsolutePath() + " " + javaVersion);

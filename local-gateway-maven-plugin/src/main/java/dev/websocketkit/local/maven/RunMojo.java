@@ -101,16 +101,17 @@ public final class RunMojo extends AbstractMojo {
             throw new MojoFailureException("No template at " + template + ": set local.template to the SAM template of the WebSocket API");
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Runtime.Version javaVersion = Runtime.version();
         List<Path> gatewayClassPath = gatewayClassPath();
         ClassDataArchive archive = new ClassDataArchive(classDataArchive.toPath());
         try {
-            archive.prepareFor(java, Runtime.version(), gatewayClassPath);
+            archive.prepareFor(java, javaVersion, gatewayClassPath);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("local.classDataArchive: " + e.getMessage());
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot prepare the gateway's class-data archive " + archive.archive(), e);
         }
-        List<String> command = GatewayCommand.builder(java, Runtime.version())
+        List<String> command = GatewayCommand.builder(java, javaVersion)
                 .jvmArgs(jvmArgs)
                 .classDataArchive(archive.archive())
                 .gatewayClassPath(gatewayClassPath)
