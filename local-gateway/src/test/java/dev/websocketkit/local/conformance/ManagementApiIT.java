@@ -57,8 +57,7 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.model.PayloadTooL
  * 410 for a closed connection, https://repost.aws/knowledge-center/410-gone-api-gateway. Reported:
  * DeleteConnection closes with 1000, https://github.com/aws/chalice/issues/2060; a client that sends
  * no User-Agent (wscat, ws) is described with {@code userAgent} null,
- * https://github.com/momonoki1990/aws-tutorial-chat-app (go-ver/README.md): a row the gateway does
- * not pass yet, disabled.
+ * https://github.com/momonoki1990/aws-tutorial-chat-app (go-ver/README.md).
  */
 @WebSocketApiTest(template = "src/test/resources/templates/conformance.yaml")
 @ExtendWith(Clients.class)
